@@ -1,0 +1,28 @@
+package org.certbench.probes;
+
+import org.certbench.api.Evidence;
+import org.certbench.probes.net.NetProbe;
+import org.certbench.probes.net.ScanOptions;
+
+/**
+ * The probes a test case uses, bound to its evidence and deadline. The engine passes one to every
+ * case that declares a {@code Probes} parameter; a manufacturer's own test can build one directly.
+ *
+ * <pre>{@code
+ * Probes probes = new Probes(evidence, Deadline.in(Duration.ofMinutes(5)), ScanOptions.DEFAULT);
+ * PortScan scan = probes.net().scanTcp("192.0.2.10", PortRange.ALL);
+ * }</pre>
+ */
+public final class Probes {
+
+    private final NetProbe net;
+
+    public Probes(Evidence evidence, Deadline deadline, ScanOptions scanOptions) {
+        this.net = new NetProbe(evidence, deadline, scanOptions);
+    }
+
+    /** Port scans and service identification. */
+    public NetProbe net() {
+        return net;
+    }
+}

@@ -1,0 +1,150 @@
+package org.certbench.probes.net;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.certbench.probes.Deadline;
+
+/**
+ * TCP connect scan of one host, the way {@code nmap -sT} does it, on one thread with non-blocking
+ * connects: up to {@link ScanOptions#concurrency()} connects are in flight at once, each either
+ * accepted (open), refused (closed) or unanswered until the connect timeout (filtered).
+ *
+ * <p>Sockets close with {@code SO_LINGER 0} (a reset, as nmap does) so a full scan leaves no
+ * TIME_WAIT sockets behind to exhaust the local ports of a bench that scans many devices.
+ *
+ * <pre>{@code
+ * PortScan scan = new TcpPortScanner(ScanOptions.DEFAULT)
+ *         .scan("192.0.2.10", PortRange.ALL, Deadline.in(Duration.ofMinutes(5)));
+ * }</pre>
+ */
+public final class TcpPortScanner {
+
+    private final ScanOptions options;
+
+    public TcpPortScanner(ScanOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Scans the range. Stops early, with {@link PortScan#complete()} false, when the deadline passes or
+     * the thread is interrupted.
+     *
+     * @throws IOException when the host name does not resolve or no socket can be opened at all
+     */
+    public PortScan scan(String host, PortRange range, Deadline deadline) throws IOException {
+        InetAddress address = InetAddress.getByName(host);
+        Instant started = Instant.now();
+        long startNanos = System.nanoTime();
+        long timeoutNanos = options.connectTimeout().toNanos();
+        SortedSet<Integer> open = new TreeSet<>();
+        SortedSet<Integer> filtered = new TreeSet<>();
+        int closed = 0;
+        int decided = 0;
+        int next = range.first();
+        // Oldest first, so time-outs are found at the head; decided entries are dropped lazily.
+        ArrayDeque<Pending> inFlight = new ArrayDeque<>();
+        int active = 0;
+        try (Selector selector = Selector.open()) {
+            while ((next <= range.last() || active > 0) && !deadline.expired()) {
+                while (next <= range.last() && active < options.concurrency()) {
+                    int port = next++;
+                    SocketChannel channel = SocketChannel.open();
+                    try {
+                        channel.configureBlocking(false);
+                        channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+                        if (channel.connect(new InetSocketAddress(address, port))) {
+                            open.add(port);
+                            decided++;
+                            channel.close();
+                        } else {
+                            Pending pending = new Pending(port, channel, System.nanoTime());
+                            channel.register(selector, SelectionKey.OP_CONNECT, pending);
+                            inFlight.addLast(pending);
+                            active++;
+                        }
+                    } catch (ConnectException refused) {
+                        closed++;
+                        decided++;
+                        channel.close();
+                    } catch (IOException unreachable) {
+                        filtered.add(port);
+                        decided++;
+                        channel.close();
+                    }
+                }
+                selector.select(50);
+                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                while (keys.hasNext()) {
+                    SelectionKey key = keys.next();
+                    keys.remove();
+                    Pending pending = (Pending) key.attachment();
+                    if (pending.done) {
+                        continue;
+                    }
+                    try {
+                        if (!pending.channel.finishConnect()) {
+                            continue;
+                        }
+                        open.add(pending.port);
+                    } catch (ConnectException refused) {
+                        closed++;
+                    } catch (IOException unreachable) {
+                        filtered.add(pending.port);
+                    }
+                    pending.done = true;
+                    active--;
+                    decided++;
+                    pending.channel.close();
+                }
+                long now = System.nanoTime();
+                while (!inFlight.isEmpty()) {
+                    Pending oldest = inFlight.peekFirst();
+                    if (oldest.done) {
+                        inFlight.removeFirst();
+                    } else if (now - oldest.startNanos >= timeoutNanos) {
+                        inFlight.removeFirst();
+                        oldest.done = true;
+                        active--;
+                        filtered.add(oldest.port);
+                        decided++;
+                        oldest.channel.close();
+                    } else {
+                        break;
+                    }
+                }
+            }
+            for (Pending pending : inFlight) {
+                if (!pending.done) {
+                    pending.channel.close();
+                }
+            }
+        }
+        return new PortScan(host, range, open, filtered, closed, decided, started,
+                Duration.ofNanos(System.nanoTime() - startNanos), options);
+    }
+
+    private static final class Pending {
+        final int port;
+        final SocketChannel channel;
+        final long startNanos;
+        boolean done;
+
+        Pending(int port, SocketChannel channel, long startNanos) {
+            this.port = port;
+            this.channel = channel;
+            this.startNanos = startNanos;
+        }
+    }
+}

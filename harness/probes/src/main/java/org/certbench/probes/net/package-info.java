@@ -1,0 +1,9 @@
+/**
+ * Network probes over plain sockets: the TCP connect scan of a host's ports
+ * ({@link org.certbench.probes.net.TcpPortScanner}) and its typed result
+ * ({@link org.certbench.probes.net.PortScan}).
+ */
+@NullMarked
+package org.certbench.probes.net;
+
+import org.jspecify.annotations.NullMarked;
