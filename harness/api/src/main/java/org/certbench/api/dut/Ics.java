@@ -34,6 +34,11 @@ public final class Ics {
         return byStandard.getOrDefault(standardId, Map.of());
     }
 
+    /** The standards the ICS has rows for. */
+    public java.util.Set<String> standardIds() {
+        return byStandard.keySet();
+    }
+
     /** Whether the ICS has any row for the standard. */
     public boolean covers(String standardId) {
         return byStandard.containsKey(standardId);

@@ -1,0 +1,53 @@
+package org.certbench.engine.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.certbench.probes.net.ScanOptions;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * The configuration of one campaign, read once from the JUnit Platform configuration parameters.
+ *
+ * <pre>{@code
+ * CampaignSettings settings = CampaignSettings.from(request.getConfigurationParameters());
+ * }</pre>
+ *
+ * @param devices device profile paths
+ * @param bench bench file, if any
+ * @param standards standard ids to run (empty: all selected)
+ * @param provisions provision ids to run (empty: all)
+ * @param out output folder, if set
+ * @param timeoutDefault deadline of a case that sets none
+ * @param inconclusiveResult how INCONCLUSIVE shows in JUnit
+ * @param parallel whether device lanes run in parallel
+ * @param scanOptions TCP scan options
+ * @param operator who operates the bench
+ * @param answers answers file, if any
+ * @param interactive whether the operator may be prompted on a terminal
+ */
+public record CampaignSettings(List<Path> devices, Optional<Path> bench, Set<String> standards, Set<String> provisions,
+        Optional<Path> out, Duration timeoutDefault, CertbenchConfig.InconclusiveResult inconclusiveResult,
+        boolean parallel, ScanOptions scanOptions, String operator, Optional<Path> answers, boolean interactive) {
+
+    /**
+     * @throws IllegalArgumentException naming the parameter whose value does not parse
+     */
+    public static CampaignSettings from(ConfigurationParameters parameters) {
+        return new CampaignSettings(
+                CertbenchConfig.DEVICES.get(parameters),
+                CertbenchConfig.BENCH.get(parameters),
+                CertbenchConfig.STANDARDS.get(parameters),
+                CertbenchConfig.PROVISIONS.get(parameters),
+                CertbenchConfig.OUT.get(parameters),
+                CertbenchConfig.TIMEOUT_DEFAULT.get(parameters),
+                CertbenchConfig.INCONCLUSIVE_RESULT.get(parameters),
+                CertbenchConfig.PARALLEL.get(parameters),
+                new ScanOptions(CertbenchConfig.SCAN_CONCURRENCY.get(parameters), CertbenchConfig.SCAN_TIMEOUT.get(parameters)),
+                CertbenchConfig.OPERATOR.get(parameters),
+                CertbenchConfig.ANSWERS.get(parameters),
+                CertbenchConfig.INTERACTIVE.get(parameters));
+    }
+}

@@ -1,0 +1,133 @@
+package org.certbench.engine.execution;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.certbench.api.Bench;
+import org.certbench.api.Verdict;
+import org.certbench.engine.config.CampaignSettings;
+import org.certbench.engine.input.AnswersFile;
+import org.certbench.engine.ledger.Ledger;
+import org.certbench.engine.ledger.LedgerRow;
+import org.junit.platform.engine.UniqueId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of certbench: its id, output folder and ledger, the verdicts recorded so far (by unique id,
+ * for the roll-ups), and a lane per device.
+ *
+ * <pre>{@code
+ * Campaign campaign = new Campaign(settings, bench, answers, List.of("acme-t1-0042"), List.of("etsi-en-303-645"));
+ * campaign.open();
+ * ...
+ * campaign.close();
+ * }</pre>
+ */
+public final class Campaign {
+
+    /** The version of certbench, as the jar's manifest says (or {@code dev} from a build tree). */
+    public static final String VERSION = Optional.ofNullable(Campaign.class.getPackage().getImplementationVersion()).orElse("dev");
+
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final CampaignSettings settings;
+    private final Bench bench;
+    private final AnswersFile answers;
+    private final List<String> devices;
+    private final List<String> standards;
+    private final String id;
+    private final Path out;
+    private final Map<UniqueId, Verdict> verdicts = new ConcurrentHashMap<>();
+    private final Map<UniqueId, String> reasons = new ConcurrentHashMap<>();
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final Instant started = Instant.now();
+    private @Nullable Ledger ledger;
+
+    public Campaign(CampaignSettings settings, Bench bench, AnswersFile answers, List<String> devices, List<String> standards) {
+        this.settings = settings;
+        this.bench = bench;
+        this.answers = answers;
+        this.devices = List.copyOf(devices);
+        this.standards = List.copyOf(standards);
+        this.id = ID_TIME.format(started) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        this.out = settings.out().orElse(Path.of("certbench-runs", id));
+    }
+
+    /** Creates the output folder and the ledger, and writes the campaign row. */
+    public void open() throws IOException {
+        Files.createDirectories(out);
+        Path ledgerFile = out.resolve(Ledger.FILE_NAME);
+        if (Files.exists(ledgerFile)) {
+            throw new IOException(out + " already holds a run (" + Ledger.FILE_NAME + "); give another output folder");
+        }
+        ledger = Ledger.open(ledgerFile);
+        ledger.append(new LedgerRow.Campaign(Ledger.now(), id, VERSION, settings.operator(), bench.lab(), devices,
+                standards, out.toAbsolutePath().toString()));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Path out() {
+        return out;
+    }
+
+    public Ledger ledger() {
+        if (ledger == null) {
+            throw new IllegalStateException("the campaign is not open");
+        }
+        return ledger;
+    }
+
+    public CampaignSettings settings() {
+        return settings;
+    }
+
+    public Bench bench() {
+        return bench;
+    }
+
+    public AnswersFile answers() {
+        return answers;
+    }
+
+    /** Records the verdict of a case or container, for its parent's roll-up. */
+    public void record(UniqueId uid, Verdict verdict, @Nullable String reason) {
+        verdicts.put(uid, verdict);
+        if (reason != null) {
+            reasons.put(uid, reason);
+        }
+    }
+
+    public Optional<Verdict> verdict(UniqueId uid) {
+        return Optional.ofNullable(verdicts.get(uid));
+    }
+
+    public Optional<String> reason(UniqueId uid) {
+        return Optional.ofNullable(reasons.get(uid));
+    }
+
+    /** The lane of a device. */
+    public Lane lane(String device) {
+        return lanes.computeIfAbsent(device, Lane::new);
+    }
+
+    /** Writes the end row with every device's overall verdict, stops the lanes and closes the ledger. */
+    public void close(Map<String, Verdict> deviceVerdicts) throws IOException {
+        lanes.values().forEach(Lane::close);
+        if (ledger != null) {
+            ledger.append(new LedgerRow.End(Ledger.now(), id, Duration.between(started, Instant.now()).toMillis(), deviceVerdicts));
+            ledger.close();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.certbench.engine.ledger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import org.certbench.api.Redactions;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The append-only verdict ledger ({@code ledger.jsonl}). Each row is one line, written through to the
+ * operating system before the call returns, so a run killed at any point keeps every row it wrote;
+ * roll-ups and the end row are also forced to disk. Known secrets are blanked from every row.
+ *
+ * <pre>{@code
+ * try (Ledger ledger = Ledger.open(outDir.resolve("ledger.jsonl"))) {
+ *     ledger.append(new LedgerRow.CaseVerdict(Ledger.now(), uid, …));
+ * }
+ * }</pre>
+ */
+public final class Ledger implements AutoCloseable {
+
+    /** The ledger's file name inside a run's output folder. */
+    public static final String FILE_NAME = "ledger.jsonl";
+
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final Path file;
+    private final FileChannel channel;
+
+    private Ledger(Path file, FileChannel channel) {
+        this.file = file;
+        this.channel = channel;
+    }
+
+    /** Opens (or continues) a ledger file for appending. */
+    public static Ledger open(Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        return new Ledger(file, channel);
+    }
+
+    /** The current time as ledger rows write it. */
+    public static String now() {
+        return Instant.now().toString();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Appends a row; roll-up and end rows are forced to disk as well. */
+    public void append(LedgerRow row) {
+        String line = Redactions.apply(MAPPER.writeValueAsString(row)) + "\n";
+        ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+        synchronized (this) {
+            try {
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                if (row instanceof LedgerRow.RollUp || row instanceof LedgerRow.End) {
+                    channel.force(false);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the ledger " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (channel.isOpen()) {
+            channel.force(true);
+            channel.close();
+        }
+    }
+}

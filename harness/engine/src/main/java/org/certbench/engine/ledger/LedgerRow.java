@@ -1,0 +1,82 @@
+package org.certbench.engine.ledger;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Map;
+import org.certbench.api.Verdict;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One line of the verdict ledger. The {@code type} property names the kind of row.
+ *
+ * <pre>{@code
+ * {"type":"verdict","uid":"[engine:certbench]/[device:acme]/…","case":"5.6-1-2","verdict":"FAIL",…}
+ * }</pre>
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = LedgerRow.Campaign.class, name = "campaign"),
+    @JsonSubTypes.Type(value = LedgerRow.Plan.class, name = "plan"),
+    @JsonSubTypes.Type(value = LedgerRow.Ics.class, name = "ics"),
+    @JsonSubTypes.Type(value = LedgerRow.CaseVerdict.class, name = "verdict"),
+    @JsonSubTypes.Type(value = LedgerRow.EvidenceFile.class, name = "evidence"),
+    @JsonSubTypes.Type(value = LedgerRow.Finding.class, name = "finding"),
+    @JsonSubTypes.Type(value = LedgerRow.Answer.class, name = "answer"),
+    @JsonSubTypes.Type(value = LedgerRow.RollUp.class, name = "rollup"),
+    @JsonSubTypes.Type(value = LedgerRow.End.class, name = "end")
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface LedgerRow {
+
+    /** When the row was written (ISO-8601, UTC). */
+    String at();
+
+    /** The run begins. */
+    record Campaign(String at, String campaign, String certbench, String operator, String lab,
+            List<String> devices, List<String> standards, String out) implements LedgerRow {
+    }
+
+    /** A case that will run, or will not, and why. */
+    record Plan(String at, String uid, String device, String standard, String provision, @JsonProperty("case") String caseId,
+            String title, String assessment, String level, String planned, @Nullable String reason, long deadlineMs)
+            implements LedgerRow {
+    }
+
+    /** The ICS of a device for one standard, as checked against TS 103 701's rules. */
+    record Ics(String at, String device, String standard, boolean valid, List<String> problems) implements LedgerRow {
+    }
+
+    /** The verdict of one case. */
+    record CaseVerdict(String at, String uid, String device, String standard, String provision,
+            @JsonProperty("case") String caseId, Verdict verdict, @Nullable String reason, String started, String ended,
+            long durationMs) implements LedgerRow {
+    }
+
+    /** One file of evidence, with its digest. */
+    record EvidenceFile(String at, String uid, String device, @JsonProperty("case") String caseId, String file,
+            String sha256, long bytes) implements LedgerRow {
+    }
+
+    /** Something a case found on the device. */
+    record Finding(String at, String uid, String caseUid, String device, @JsonProperty("case") String caseId,
+            String finding, Verdict verdict, String summary) implements LedgerRow {
+    }
+
+    /** An operator's answer. */
+    record Answer(String at, String uid, String device, @JsonProperty("case") String caseId, String question,
+            String text, String answer, String operator, String source) implements LedgerRow {
+    }
+
+    /** A roll-up of a provision, a standard or a device. */
+    record RollUp(String at, String uid, String level, String device, @Nullable String standard,
+            @Nullable String provision, Verdict verdict, @Nullable String reason, Map<Verdict, Integer> counts)
+            implements LedgerRow {
+    }
+
+    /** The run ends. */
+    record End(String at, String campaign, long durationMs, Map<String, Verdict> devices) implements LedgerRow {
+    }
+}

@@ -1,0 +1,91 @@
+package org.certbench.engine.suite;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.certbench.api.Condition;
+import org.certbench.api.Feature;
+import org.certbench.api.Level;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * Every provision of a standard, in the standard's order, read from the YAML resource a suite's
+ * {@code @Standard(catalogue = …)} names:
+ *
+ * <pre>{@code
+ * provisions:
+ *   - { id: 5.6-1, status: M F(p), title: Unused interfaces disabled, ixit: [15], check: F }
+ * }</pre>
+ *
+ * The status is written as in the standard's tables: {@code M}, {@code R}, {@code M C(15)},
+ * {@code M C F(14,e)}, {@code R F(g)}.
+ */
+public final class Catalogue {
+
+    private final Map<String, ProvisionInfo> provisions;
+
+    private Catalogue(Map<String, ProvisionInfo> provisions) {
+        this.provisions = provisions;
+    }
+
+    /** Reads a catalogue resource relative to the suite class. */
+    public static Catalogue read(Class<?> suite, String resource) {
+        try (InputStream in = suite.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("catalogue " + resource + " not found next to " + suite.getName());
+            }
+            Object document = new Load(LoadSettings.builder().build()).loadFromInputStream(in);
+            Map<String, ProvisionInfo> provisions = new LinkedHashMap<>();
+            for (Object item : (List<?>) ((Map<?, ?>) document).get("provisions")) {
+                Map<?, ?> row = (Map<?, ?>) item;
+                ProvisionInfo info = parse(String.valueOf(row.get("id")), String.valueOf(row.get("status")),
+                        String.valueOf(row.get("title")), row.get("ixit"), String.valueOf(row.get("check")));
+                if (provisions.put(info.id(), info) != null) {
+                    throw new IllegalArgumentException("provision " + info.id() + " is listed twice");
+                }
+            }
+            return new Catalogue(provisions);
+        } catch (IOException | ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException("catalogue " + resource + " of " + suite.getName() + " is malformed: " + e, e);
+        }
+    }
+
+    static ProvisionInfo parse(String id, String status, String title, Object ixit, String check) {
+        String s = status.strip();
+        Level level = switch (s.charAt(0)) {
+            case 'M' -> Level.MANDATORY;
+            case 'R' -> Level.RECOMMENDED;
+            default -> throw new IllegalArgumentException("provision " + id + ": status '" + status + "' is not M or R");
+        };
+        Set<Condition> conditions = EnumSet.noneOf(Condition.class);
+        Set<Feature> features = EnumSet.noneOf(Feature.class);
+        int open = s.indexOf('(');
+        if (open > 0) {
+            for (String part : s.substring(open + 1, s.indexOf(')')).split(",")) {
+                String p = part.strip();
+                if (p.chars().allMatch(Character::isDigit)) {
+                    conditions.add(Condition.ofNumber(Integer.parseInt(p)));
+                } else {
+                    features.add(Feature.fromKey(p).orElseThrow(
+                            () -> new IllegalArgumentException("provision " + id + ": unknown feature '" + p + "'")));
+                }
+            }
+        }
+        List<Integer> ixitNumbers = new ArrayList<>();
+        if (ixit instanceof List<?> list) {
+            list.forEach(n -> ixitNumbers.add(((Number) n).intValue()));
+        }
+        return new ProvisionInfo(id, level, title, conditions, features, ixitNumbers, check);
+    }
+
+    /** Provisions in the standard's order. */
+    public Map<String, ProvisionInfo> provisions() {
+        return provisions;
+    }
+}

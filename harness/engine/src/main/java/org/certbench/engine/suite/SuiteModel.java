@@ -1,0 +1,218 @@
+package org.certbench.engine.suite;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.certbench.api.Bench;
+import org.certbench.api.Dut;
+import org.certbench.api.Evidence;
+import org.certbench.api.Operator;
+import org.certbench.api.Provision;
+import org.certbench.api.Requirement;
+import org.certbench.api.Standard;
+import org.certbench.api.TestCase;
+import org.certbench.engine.config.Durations;
+import org.certbench.probes.Probes;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/**
+ * A suite class read once: its standard, its provisions (from the catalogue, completed by the cases'
+ * {@code @Provision} annotations) and its test cases in the standard's order. What is wrong with the
+ * suite itself is collected in {@link #problems()} rather than thrown, so discovery can report every
+ * problem with its method.
+ *
+ * <pre>{@code
+ * SuiteModel suite = SuiteModel.of(En303645.class);
+ * suite.cases(); // in provision order
+ * }</pre>
+ */
+public final class SuiteModel {
+
+    /** Parameter types the engine can supply to a test case. */
+    public static final Set<Class<?>> PARAMETER_TYPES = Set.of(Dut.class, Evidence.class, Operator.class, Bench.class, Probes.class);
+
+    private static final Pattern STANDARD_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Map<Class<?>, SuiteModel> CACHE = new ConcurrentHashMap<>();
+
+    private final Class<?> suiteClass;
+    private final Standard standard;
+    private final Map<String, ProvisionInfo> provisions;
+    private final boolean hasCatalogue;
+    private final List<CaseModel> cases;
+    private final List<Problem> problems;
+
+    /** Something wrong with the suite's own code, tied to the method if there is one. */
+    public record Problem(Optional<Method> method, String message) {
+    }
+
+    private SuiteModel(Class<?> suiteClass) {
+        this.suiteClass = suiteClass;
+        this.standard = suiteClass.getAnnotation(Standard.class);
+        List<Problem> found = new ArrayList<>();
+        if (!STANDARD_ID.matcher(standard.id()).matches()) {
+            found.add(new Problem(Optional.empty(), "@Standard id '" + standard.id() + "' must be lower-case letters, digits and dashes"));
+        }
+        Map<String, ProvisionInfo> known = new LinkedHashMap<>();
+        boolean catalogue = !standard.catalogue().isEmpty();
+        if (catalogue) {
+            try {
+                known.putAll(Catalogue.read(suiteClass, standard.catalogue()).provisions());
+            } catch (IllegalArgumentException e) {
+                found.add(new Problem(Optional.empty(), e.getMessage()));
+                catalogue = false;
+            }
+        }
+        this.hasCatalogue = catalogue;
+        List<CaseModel> read = new ArrayList<>();
+        Set<String> caseIds = new HashSet<>();
+        for (Method method : ReflectionSupport.findMethods(suiteClass, m -> m.isAnnotationPresent(TestCase.class),
+                HierarchyTraversalMode.TOP_DOWN)) {
+            readCase(method, known, caseIds, found).ifPresent(read::add);
+        }
+        List<String> order = new ArrayList<>(known.keySet());
+        read.sort(Comparator.<CaseModel>comparingInt(c -> order.indexOf(c.provision().id())).thenComparing(CaseModel::id));
+        this.provisions = known;
+        this.cases = List.copyOf(read);
+        this.problems = List.copyOf(found);
+    }
+
+    /** The model of a suite class (read once, then cached). */
+    public static SuiteModel of(Class<?> suiteClass) {
+        if (!suiteClass.isAnnotationPresent(Standard.class)) {
+            throw new IllegalArgumentException(suiteClass.getName() + " has no @Standard");
+        }
+        return CACHE.computeIfAbsent(suiteClass, SuiteModel::new);
+    }
+
+    /** Whether a class is a suite. */
+    public static boolean isSuite(Class<?> candidate) {
+        return candidate.isAnnotationPresent(Standard.class) && !Modifier.isAbstract(candidate.getModifiers());
+    }
+
+    private Optional<CaseModel> readCase(Method method, Map<String, ProvisionInfo> known, Set<String> caseIds,
+            List<Problem> found) {
+        TestCase testCase = method.getAnnotation(TestCase.class);
+        Provision provision = method.getAnnotation(Provision.class);
+        Optional<Method> where = Optional.of(method);
+        int before = found.size();
+        if (provision == null) {
+            found.add(new Problem(where, "@TestCase " + testCase.id() + " has no @Provision"));
+            return Optional.empty();
+        }
+        if (!testCase.id().startsWith(provision.id() + "-")) {
+            found.add(new Problem(where, "case id " + testCase.id() + " must be the provision id " + provision.id()
+                    + " plus a suffix (ETSI TS 103 701), e.g. " + provision.id() + "-1"));
+        }
+        if (!caseIds.add(testCase.id())) {
+            found.add(new Problem(where, "case id " + testCase.id() + " is used twice in " + suiteClass.getSimpleName()));
+        }
+        if (Modifier.isStatic(method.getModifiers()) || method.getReturnType() != void.class) {
+            found.add(new Problem(where, "test case methods must be instance methods returning void"));
+        }
+        for (Class<?> type : method.getParameterTypes()) {
+            if (!PARAMETER_TYPES.contains(type)) {
+                found.add(new Problem(where, "parameter of type " + type.getSimpleName()
+                        + " cannot be supplied; use Dut, Evidence, Operator, Bench or Probes"));
+            }
+        }
+        ProvisionInfo declared = new ProvisionInfo(provision.id(), provision.level(), "",
+                EnumSet.copyOf(setOf(provision.conditions(), org.certbench.api.Condition.class)),
+                EnumSet.copyOf(setOf(provision.features(), org.certbench.api.Feature.class)), List.of(), "");
+        ProvisionInfo info = known.get(provision.id());
+        if (info == null) {
+            if (hasCatalogue) {
+                found.add(new Problem(where, "provision " + provision.id() + " is not in the catalogue of " + standard.id()));
+            }
+            info = declared;
+            known.put(info.id(), info);
+        } else if (info.level() != declared.level() || !info.conditions().equals(declared.conditions())
+                || !info.features().equals(declared.features())) {
+            found.add(new Problem(where, "@Provision " + provision.id() + " says " + declared.status()
+                    + " but the catalogue of " + standard.id() + " says " + info.status()));
+        }
+        Optional<Duration> timeout = Optional.empty();
+        if (!testCase.timeout().isEmpty()) {
+            try {
+                timeout = Optional.of(Durations.parse(testCase.timeout()));
+            } catch (IllegalArgumentException e) {
+                found.add(new Problem(where, "timeout " + e.getMessage()));
+            }
+        }
+        if (found.size() > before) {
+            return Optional.empty();
+        }
+        Set<Requirement> requires = testCase.requires().length == 0
+                ? Set.of() : EnumSet.copyOf(Arrays.asList(testCase.requires()));
+        String title = testCase.title().isEmpty() ? method.getName() : testCase.title();
+        return Optional.of(new CaseModel(method, testCase.id(), testCase.assessment(), title, requires, timeout, info));
+    }
+
+    private static <E extends Enum<E>> Set<E> setOf(E[] values, Class<E> type) {
+        Set<E> set = EnumSet.noneOf(type);
+        set.addAll(Arrays.asList(values));
+        return set;
+    }
+
+    public Class<?> suiteClass() {
+        return suiteClass;
+    }
+
+    /** The standard's logical id. */
+    public String id() {
+        return standard.id();
+    }
+
+    public String version() {
+        return standard.version();
+    }
+
+    public String title() {
+        return standard.title();
+    }
+
+    /** Every provision known: the catalogue's, then any only the cases declare. */
+    public Map<String, ProvisionInfo> provisions() {
+        return provisions;
+    }
+
+    public Optional<ProvisionInfo> provision(String id) {
+        return Optional.ofNullable(provisions.get(id));
+    }
+
+    /** Whether the suite carries a full catalogue of its standard. */
+    public boolean hasCatalogue() {
+        return hasCatalogue;
+    }
+
+    /** Valid cases, in the standard's provision order. */
+    public List<CaseModel> cases() {
+        return cases;
+    }
+
+    /** Cases of one provision. */
+    public List<CaseModel> cases(String provisionId) {
+        return cases.stream().filter(c -> c.provision().id().equals(provisionId)).toList();
+    }
+
+    public Optional<CaseModel> testCase(String caseId) {
+        return cases.stream().filter(c -> c.id().equals(caseId)).findFirst();
+    }
+
+    /** What is wrong with the suite's code. */
+    public List<Problem> problems() {
+        return problems;
+    }
+}
