@@ -47,15 +47,27 @@ public final class NamespaceHost implements AutoCloseable {
 
     /** Creates a namespace with a veth link to this machine; aborts (or fails under CI) where impossible. */
     public static NamespaceHost create() {
-        requireNamespaces();
         long pid = ProcessHandle.current().pid();
         int n = COUNTER.getAndIncrement();
         // 10.213.A.B/30: A and B derived from pid and counter so parallel JVMs do not collide.
-        int a = (int) (pid % 250) + 1;
-        int b = (n % 63) * 4;
-        String namespace = "cbtest-" + pid + "-" + n;
-        String hostLink = "cbh" + pid % 100000 + "x" + n;
-        String deviceLink = "cbd" + pid % 100000 + "x" + n;
+        return create("cbtest-" + pid + "-" + n, "cbh" + pid % 100000 + "x" + n, "cbd" + pid % 100000 + "x" + n,
+                (int) (pid % 250) + 1, (n % 63) * 4);
+    }
+
+    /**
+     * Creates the namespace at a fixed address, {@code 10.213.0.(4·slot+2)}, for a profile that must name
+     * the device's address before the test starts (a suite discovered ahead of its {@code @BeforeSuite}).
+     * A namespace left over from a killed run at the same slot is replaced.
+     */
+    public static NamespaceHost createFixed(int slot) {
+        String namespace = "cbfixed-" + slot;
+        runQuietly("ip", "link", "del", "cbhfixed" + slot);
+        runQuietly("ip", "netns", "del", namespace);
+        return create(namespace, "cbhfixed" + slot, "cbdfixed" + slot, 0, slot * 4);
+    }
+
+    private static NamespaceHost create(String namespace, String hostLink, String deviceLink, int a, int b) {
+        requireNamespaces();
         String hostAddress = "10.213." + a + "." + (b + 1);
         String deviceAddress = "10.213." + a + "." + (b + 2);
         NamespaceHost host = new NamespaceHost(namespace, hostLink, hostAddress, deviceAddress);

@@ -1,0 +1,126 @@
+package org.certbench.suites.etsi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.certbench.api.Level;
+import org.certbench.api.Verdict;
+import org.certbench.engine.ledger.Ledger;
+import org.certbench.engine.ledger.LedgerReader;
+import org.certbench.engine.ledger.LedgerRow;
+import org.certbench.engine.suite.ProvisionInfo;
+import org.certbench.engine.suite.SuiteModel;
+import org.certbench.probes.testing.NamespaceHost;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+class En303645Test {
+
+    private static NamespaceHost device;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startDevice() {
+        device = NamespaceHost.create();
+        device.listenTcp(8443, 9999);
+    }
+
+    @AfterAll
+    static void stopDevice() {
+        if (device != null) {
+            device.close();
+        }
+    }
+
+    @Test
+    void theCatalogueListsEveryProvisionOfV313() {
+        SuiteModel suite = SuiteModel.of(En303645.class);
+
+        assertThat(suite.problems()).isEmpty();
+        assertThat(suite.provisions()).hasSize(78).containsKeys("5.0-1", "5.1-2A", "5.6-4A", "5.13-1B", "6-8");
+        ProvisionInfo bruteForce = suite.provisions().get("5.1-5");
+        assertThat(bruteForce.level()).isEqualTo(Level.MANDATORY);
+        assertThat(bruteForce.status()).isEqualTo("M C F(14,e)");
+        assertThat(suite.provisions().get("5.3-14").status()).isEqualTo("R C(3)");
+        assertThat(suite.provisions().get("5.6-1").ixit()).containsExactly(15);
+    }
+
+    private List<LedgerRow> certify(String ports) throws Exception {
+        Path profile = dir.resolve("device.yaml");
+        Files.writeString(profile, """
+                certbench: 1
+                device: { id: ns-device, manufacturer: certbench tests, model: namespace host, firmware: "1.0" }
+                interfaces:
+                  network:
+                    host: %s
+                    ports: [%s]
+                """.formatted(device.address(), ports));
+        Path out = dir.resolve("out-" + System.nanoTime());
+        EngineTestKit.engine("certbench").selectors(selectClass(En303645.class))
+                .configurationParameter("certbench.devices", profile.toString())
+                .configurationParameter("certbench.out", out.toString())
+                .execute();
+        return LedgerReader.read(out.resolve(Ledger.FILE_NAME));
+    }
+
+    @Test
+    void anUndeclaredOpenPortFailsProvision561AndIsNamed() throws Exception {
+        List<LedgerRow> ledger = certify("{ port: 8443, transport: tcp, service: https }");
+
+        LedgerRow.CaseVerdict verdict = LedgerReader.rows(ledger, LedgerRow.CaseVerdict.class).get(0);
+        assertThat(verdict.caseId()).isEqualTo("5.6-1-2");
+        assertThat(verdict.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(verdict.reason()).isEqualTo("open TCP ports on " + device.address()
+                + " not declared in the IXIT (interfaces.network.ports): [9999]");
+        assertThat(LedgerReader.rows(ledger, LedgerRow.Finding.class))
+                .extracting(LedgerRow.Finding::finding, LedgerRow.Finding::verdict)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("tcp-8443", Verdict.PASS),
+                        org.assertj.core.groups.Tuple.tuple("tcp-9999", Verdict.FAIL));
+        assertThat(LedgerReader.rows(ledger, LedgerRow.EvidenceFile.class)).extracting(LedgerRow.EvidenceFile::file)
+                .containsExactly("evidence/ns-device/etsi-en-303-645/5.6-1-2/tcp-scan-" + device.address() + ".txt");
+    }
+
+    @Test
+    void declaringEveryOpenPortPasses() throws Exception {
+        List<LedgerRow> ledger = certify("{ port: 8443, transport: tcp, service: https }, { port: 9999, transport: tcp, service: debug }, "
+                + "{ port: 1883, transport: tcp, service: mqtt }");
+
+        LedgerRow.CaseVerdict verdict = LedgerReader.rows(ledger, LedgerRow.CaseVerdict.class).get(0);
+        assertThat(verdict.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(LedgerReader.rows(ledger, LedgerRow.RollUp.class)).filteredOn(r -> r.level().equals("standard"))
+                .singleElement().extracting(LedgerRow.RollUp::verdict).isEqualTo(Verdict.PASS);
+        // 1883 is declared but closed: noted as evidence, not a failure of 5.6-1.
+        assertThat(LedgerReader.rows(ledger, LedgerRow.EvidenceFile.class)).extracting(LedgerRow.EvidenceFile::file)
+                .anyMatch(f -> f.endsWith("declared-but-closed.txt"));
+    }
+
+    @Test
+    void anUnreachableDeviceIsInconclusiveNotPass() throws Exception {
+        Path profile = dir.resolve("gone.yaml");
+        // The broadcast address of the test link's /30: no host holds it, so no port answers at all.
+        String silent = device.hostAddress().substring(0, device.hostAddress().lastIndexOf('.') + 1)
+                + (Integer.parseInt(device.address().substring(device.address().lastIndexOf('.') + 1)) + 1);
+        Files.writeString(profile, """
+                certbench: 1
+                device: { id: gone, manufacturer: certbench tests, model: nobody, firmware: "1.0" }
+                interfaces: { network: { host: %s } }
+                """.formatted(silent));
+        Path out = dir.resolve("out-gone");
+        EngineTestKit.engine("certbench").selectors(selectClass(En303645.class))
+                .configurationParameter("certbench.devices", profile.toString())
+                .configurationParameter("certbench.out", out.toString())
+                .configurationParameter("certbench.scan.timeout", "200ms")
+                .execute();
+
+        LedgerRow.CaseVerdict verdict = LedgerReader.rows(LedgerReader.read(out.resolve(Ledger.FILE_NAME)), LedgerRow.CaseVerdict.class).get(0);
+        assertThat(verdict.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+}
