@@ -1,0 +1,204 @@
+package org.certbench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.certbench.engine.CertbenchTestEngine;
+import org.certbench.engine.config.CertbenchConfig;
+import org.certbench.engine.descriptor.Segments;
+import org.certbench.engine.ledger.Ledger;
+import org.certbench.engine.suite.SuiteRegistry;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryListener;
+import org.junit.platform.launcher.LauncherConstants;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code certbench run}: certifies devices and writes the run's ledger and evidence. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Certify devices against the conformance suites.",
+            "Exit 0 when every device passes, 1 on any FAIL, 2 when something stayed undecided, 3 on bad input."})
+final class RunCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-d", "--device"}, required = true, arity = "1..*", paramLabel = "PROFILE",
+            description = "Device profile(s) to certify (YAML).")
+    List<Path> devices;
+
+    @Option(names = "--bench", paramLabel = "FILE", description = "Bench file; without one, the local bench.")
+    Path bench;
+
+    @Option(names = "--standard", paramLabel = "ID", description = "Only these standards (repeatable); default all.")
+    List<String> standards = List.of();
+
+    @Option(names = "--provision", paramLabel = "ID", description = "Only these provisions (repeatable); default all.")
+    List<String> provisions = List.of();
+
+    @Option(names = "--select", paramLabel = "UNIQUE-ID",
+            description = "Run only these devices, standards, provisions or cases, by unique id (as an IDE shows them).")
+    List<String> select = List.of();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder; default certbench-runs/<time>. Must not hold a run.")
+    Path out;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "Deadline of a case that sets none (default 5m).")
+    String timeout;
+
+    @Option(names = "--answers", paramLabel = "FILE", description = "Answers to operator questions, for unattended runs.")
+    Path answers;
+
+    @Option(names = "--operator", paramLabel = "NAME", description = "Who operates the bench (default: the OS user).")
+    String operator;
+
+    @Option(names = "--unattended", description = "Never prompt; unanswered questions make their case INCONCLUSIVE.")
+    boolean unattended;
+
+    @Option(names = "--sequential", description = "Run devices one after another instead of in parallel lanes.")
+    boolean sequential;
+
+    @Option(names = "--plain", description = "Plain progress lines even on a terminal.")
+    boolean plain;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Path outDir = out != null ? out
+                : Path.of("certbench-runs", DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)));
+        if (Files.exists(outDir.resolve(Ledger.FILE_NAME))) {
+            stderr.println("certbench: " + outDir + " already holds a run (" + Ledger.FILE_NAME + "); give another --out");
+            return ExitCodes.BAD_INPUT;
+        }
+        try {
+            Files.createDirectories(outDir);
+            Path probe = Files.createTempFile(outDir, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            stderr.println("certbench: cannot write the output folder " + outDir + ": " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        for (String id : select) {
+            try {
+                UniqueId uniqueId = UniqueId.parse(id);
+                if (!uniqueId.getEngineId().map(Segments.ENGINE_ID::equals).orElse(false)) {
+                    throw new IllegalArgumentException("not a certbench id");
+                }
+                selectors.add(DiscoverySelectors.selectUniqueId(uniqueId));
+            } catch (RuntimeException e) {
+                stderr.println("certbench: --select " + id + ": not a certbench unique id such as "
+                        + "[engine:certbench]/[device:ID]/[standard:ID]/[provision:ID]/[case:ID]");
+                return ExitCodes.BAD_INPUT;
+            }
+        }
+        if (selectors.isEmpty()) {
+            SuiteRegistry.registered().forEach(suite -> selectors.add(DiscoverySelectors.selectClass(suite)));
+        }
+        Map<String, String> configuration = new LinkedHashMap<>();
+        configuration.put(CertbenchConfig.DEVICES.name(), devices.stream().map(Path::toString).collect(Collectors.joining(",")));
+        configuration.put(CertbenchConfig.OUT.name(), outDir.toString());
+        configuration.put(CertbenchConfig.STANDARDS.name(), String.join(",", standards));
+        configuration.put(CertbenchConfig.PROVISIONS.name(), String.join(",", provisions));
+        configuration.put(CertbenchConfig.PARALLEL.name(), String.valueOf(!sequential));
+        configuration.put(CertbenchConfig.INTERACTIVE.name(), String.valueOf(!unattended));
+        if (bench != null) {
+            configuration.put(CertbenchConfig.BENCH.name(), bench.toString());
+        }
+        if (timeout != null) {
+            configuration.put(CertbenchConfig.TIMEOUT_DEFAULT.name(), timeout);
+        }
+        if (answers != null) {
+            configuration.put(CertbenchConfig.ANSWERS.name(), answers.toString());
+        }
+        if (operator != null) {
+            configuration.put(CertbenchConfig.OPERATOR.name(), operator);
+        }
+
+        // Bad input is reported by this command, with exit 3, instead of the launcher throwing at discovery.
+        configuration.put(LauncherConstants.DISCOVERY_ISSUE_FAILURE_PHASE_PROPERTY_NAME, "execution");
+        Issues issues = new Issues();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .configurationParameters(configuration)
+                .enableImplicitConfigurationParameters(false)
+                .listeners(issues)
+                .build();
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .enableTestExecutionListenerAutoRegistration(false)
+                .addTestEngines(new CertbenchTestEngine())
+                .build());
+        TestPlan plan = launcher.discover(request);
+        issues.warnings.forEach(w -> stderr.println("warning: " + w));
+        if (!issues.errors.isEmpty()) {
+            issues.errors.forEach(e -> stderr.println("error: " + e));
+            stderr.println("certbench: " + issues.errors.size() + " problem(s) in the input; nothing was run");
+            return ExitCodes.BAD_INPUT;
+        }
+        if (plan.countTestIdentifiers(t -> t.getUniqueIdObject().getLastSegment().getType().equals(Segments.CASE)) == 0) {
+            stderr.println("certbench: the selection holds no test case; nothing was run");
+            return ExitCodes.BAD_INPUT;
+        }
+        stdout.println("certbench: campaign in " + outDir.toAbsolutePath());
+        boolean terminal = System.console() != null && !plain;
+        AtomicReference<Throwable> engineFailure = new AtomicReference<>();
+        TestExecutionListener engineWatch = new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+                if (identifier.getParentId().isEmpty() && result.getStatus() == TestExecutionResult.Status.FAILED) {
+                    engineFailure.set(result.getThrowable().orElse(new IllegalStateException("engine failed")));
+                }
+            }
+        };
+        launcher.execute(plan, new Progress(stdout, plan, terminal), engineWatch);
+        if (engineFailure.get() != null) {
+            stderr.println("certbench: the run could not complete: " + engineFailure.get().getMessage());
+            if (!Files.exists(outDir.resolve(Ledger.FILE_NAME))) {
+                return ExitCodes.INTERNAL;
+            }
+        }
+        Summary summary = Summary.read(outDir);
+        summary.print(stdout);
+        return engineFailure.get() != null ? ExitCodes.INTERNAL : summary.exitCode();
+    }
+
+    /** Collects discovery issues so bad input ends the run before anything touches a device. */
+    private static final class Issues implements LauncherDiscoveryListener {
+        final List<String> errors = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+
+        @Override
+        public void issueEncountered(UniqueId engineId, DiscoveryIssue issue) {
+            (issue.severity().compareTo(DiscoveryIssue.Severity.ERROR) >= 0 ? errors : warnings).add(issue.message());
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package org.certbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.certbench.probes.testing.NamespaceHost;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CertbenchCliTest {
+
+    private static NamespaceHost device;
+
+    @TempDir
+    Path dir;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result certbench(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Certbench.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void startDevice() {
+        device = NamespaceHost.create();
+        device.listenTcp(443, 9999);
+    }
+
+    @AfterAll
+    static void stopDevice() {
+        if (device != null) {
+            device.close();
+        }
+    }
+
+    private Path profile(String name, String ports) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, """
+                certbench: 1
+                device: { id: acme-t1-0042, manufacturer: ACME, model: T1 Thermostat, firmware: 2.4.1 }
+                interfaces:
+                  network:
+                    host: %s
+                    ports:
+                      - { port: 443, transport: tcp, service: https }
+                %s
+                ics:
+                  etsi-en-303-645:
+                    5.6-1: { support: yes }
+                """.formatted(device.address(), ports));
+        return file;
+    }
+
+    @Test
+    void anUndeclaredPortFails561WithExit1AndIsNamedThenDeclaringItPassesWithExit0() throws Exception {
+        Path undeclared = profile("undeclared.yaml", "");
+        Result failed = certbench("run", "--device", undeclared.toString(), "--provision", "5.6-1",
+                "--out", dir.resolve("run-1").toString(), "--plain");
+
+        assertThat(failed.exit()).as(failed.err()).isEqualTo(ExitCodes.FAIL);
+        assertThat(failed.out()).contains("[acme-t1-0042 1/1] 5.6-1-2    FAIL")
+                .contains("not declared in the IXIT (interfaces.network.ports): [9999]")
+                .containsPattern("acme-t1-0042 +etsi-en-303-645 +FAIL");
+        assertThat(dir.resolve("run-1/ledger.jsonl")).exists();
+
+        Path declared = profile("declared.yaml", "      - { port: 9999, transport: tcp, service: vendor-debug }");
+        Result passed = certbench("run", "--device", declared.toString(), "--standard", "etsi-en-303-645",
+                "--out", dir.resolve("run-2").toString(), "--plain");
+
+        assertThat(passed.exit()).as(passed.out() + passed.err()).isEqualTo(ExitCodes.PASS);
+        assertThat(passed.out()).containsPattern("acme-t1-0042 +etsi-en-303-645 +PASS +1 +0 +0 +0 +0");
+    }
+
+    @Test
+    void oneCaseCanBeSelectedByUniqueId() throws Exception {
+        Path declared = profile("select.yaml", "      - { port: 9999, transport: tcp, service: vendor-debug }");
+        Result result = certbench("run", "--device", declared.toString(), "--plain", "--out", dir.resolve("run").toString(),
+                "--select", "[engine:certbench]/[device:acme-t1-0042]/[standard:etsi-en-303-645]/[provision:5.6-1]/[case:5.6-1-2]");
+
+        assertThat(result.exit()).as(result.err()).isEqualTo(ExitCodes.PASS);
+        assertThat(result.out()).contains("[acme-t1-0042 1/1] 5.6-1-2    PASS");
+    }
+
+    @Test
+    void validateNamesFileLineColumnAndFieldOfABrokenProfileWithExit3() throws Exception {
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, """
+                certbench: 1
+                device: { id: acme-t1-0042, manufacturer: ACME, model: T1, firmware: "1" }
+                interfaces:
+                  network:
+                    host: 10.0.0.2
+                    ports:
+                      - { port: 70000, transport: tcp, service: https }
+                credentials:
+                  owner: { usernme: owner, password: env:NOPE_NOT_SET_ANYWHERE }
+                """);
+        Result result = certbench("validate", broken.toString());
+
+        assertThat(result.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(result.err()).contains(broken + ":7:17: interfaces.network.ports[0].port: ")
+                .contains(broken + ":9:12: credentials.owner.usernme: unknown key 'usernme'; did you mean 'username'?")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(result.out()).contains("0 valid, 1 invalid");
+    }
+
+    @Test
+    void validateAcceptsAGoodProfileAndRejectsAFileOfAnotherKind() throws Exception {
+        Result ok = certbench("validate", profile("good.yaml", "").toString());
+        assertThat(ok.exit()).as(ok.err()).isEqualTo(ExitCodes.PASS);
+        assertThat(ok.out()).contains("device profile of acme-t1-0042");
+
+        Path other = dir.resolve("other.yaml");
+        Files.writeString(other, "name: not ours\n");
+        Result bad = certbench("validate", other.toString());
+        assertThat(bad.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains("not a certbench file");
+    }
+
+    @Test
+    void runRefusesBadInputWithExit3BeforeTouchingAnyDevice() throws Exception {
+        Result missing = certbench("run", "--device", dir.resolve("nope.yaml").toString(), "--out", dir.resolve("a").toString());
+        assertThat(missing.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missing.err()).contains("nope.yaml: no such file").contains("nothing was run");
+        assertThat(dir.resolve("a/ledger.jsonl")).doesNotExist();
+
+        Result unknown = certbench("run", "--device", profile("p.yaml", "").toString(), "--standard", "iso-9999",
+                "--out", dir.resolve("b").toString());
+        assertThat(unknown.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknown.err()).contains("unknown standard 'iso-9999'");
+
+        Result badTimeout = certbench("run", "--device", profile("q.yaml", "").toString(), "--timeout", "soon",
+                "--out", dir.resolve("c").toString());
+        assertThat(badTimeout.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(badTimeout.err()).contains("certbench.timeout.default").contains("'soon' is not a duration");
+
+        Result usage = certbench("run", "--device", "x.yaml", "--devise", "y.yaml");
+        assertThat(usage.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(usage.err()).contains("Unknown option: '--devise'");
+    }
+
+    @Test
+    void anOutputFolderThatHoldsARunOrCannotBeWrittenIsRefused() throws Exception {
+        Path used = dir.resolve("used");
+        Files.createDirectories(used);
+        Files.writeString(used.resolve("ledger.jsonl"), "");
+        Result again = certbench("run", "--device", profile("r.yaml", "").toString(), "--out", used.toString());
+        assertThat(again.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(again.err()).contains("already holds a run");
+
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Result unwritable = certbench("run", "--device", profile("s.yaml", "").toString(), "--out", file.resolve("sub").toString());
+        assertThat(unwritable.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unwritable.err()).contains("cannot write the output folder");
+    }
+
+    @Test
+    void listShowsEveryProvisionWithItsStatusAndTheCasesThatAutomateIt() {
+        Result list = certbench("list", "--standard", "etsi-en-303-645");
+
+        assertThat(list.exit()).isEqualTo(ExitCodes.PASS);
+        assertThat(list.out()).contains("78 provisions, 1 with a test case, 1 cases")
+                .containsPattern("5\\.1-5 +M C F\\(14,e\\) +mandatory +Brute force impracticable over network +\\[no case yet\\]")
+                .containsPattern("5\\.6-1-2 +functional +every open TCP port is declared");
+        assertThat(certbench("list", "--standard", "nope").exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void helpAndVersionWorkEverywhere() {
+        assertThat(certbench("--version").out()).startsWith("certbench ");
+        for (String command : new String[] {"run", "list", "validate"}) {
+            Result help = certbench(command, "--help");
+            assertThat(help.exit()).isEqualTo(ExitCodes.PASS);
+            assertThat(help.out()).contains("Usage: certbench " + command);
+        }
+        assertThat(certbench("--help").out()).contains("Exit codes:").contains("70   internal error");
+    }
+}
