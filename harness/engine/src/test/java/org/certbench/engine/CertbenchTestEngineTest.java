@@ -125,7 +125,15 @@ class CertbenchTestEngineTest {
     }
 
     @Test
-    void providersAndContainersCanBeSelectedByUniqueIdToo() {
+    void aFindingsUniqueIdRerunsTheCaseThatFoundIt() {
+        UniqueId finding = caseId("dev-a", "1.1-7", "1.1-7-1").append("finding", "tcp-2323");
+        EngineDiscoveryResults results = kit(DEV_A, selectUniqueId(finding)).discover();
+
+        assertThat(caseIds(results.getEngineDescriptor())).containsExactly(caseId("dev-a", "1.1-7", "1.1-7-1").toString());
+    }
+
+    @Test
+    void provisionsAndDevicesCanBeSelectedByUniqueIdToo() {
         UniqueId provision = caseId("dev-b", "1.1-7", "1.1-7-1").removeLastSegment();
         UniqueId device = ENGINE.append("device", "dev-a");
         EngineDiscoveryResults results = kit(DEV_A + "," + DEV_B, selectUniqueId(provision), selectUniqueId(device))
