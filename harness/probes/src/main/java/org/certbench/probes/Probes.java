@@ -3,6 +3,7 @@ package org.certbench.probes;
 import org.certbench.api.Evidence;
 import org.certbench.probes.net.NetProbe;
 import org.certbench.probes.net.ScanOptions;
+import org.certbench.probes.tls.TlsProbe;
 
 /**
  * The probes a test case uses, bound to its evidence and deadline. The engine passes one to every
@@ -16,9 +17,16 @@ import org.certbench.probes.net.ScanOptions;
 public final class Probes {
 
     private final NetProbe net;
+    private final TlsProbe tls;
 
     public Probes(Evidence evidence, Deadline deadline, ScanOptions scanOptions) {
         this.net = new NetProbe(evidence, deadline, scanOptions);
+        this.tls = new TlsProbe(evidence, deadline);
+    }
+
+    /** TLS versions, cipher suites and certificate chains. */
+    public TlsProbe tls() {
+        return tls;
     }
 
     /** Port scans and service identification. */

@@ -137,6 +137,17 @@ public final class NamespaceHost implements AutoCloseable {
         }
     }
 
+    /** Starts a daemon inside the namespace; up once {@code address():tcpPort} accepts from this machine. */
+    public Daemon start(Path directory, String name, int tcpPort, String... command) {
+        String[] inNamespace = new String[command.length + 4];
+        inNamespace[0] = "ip";
+        inNamespace[1] = "netns";
+        inNamespace[2] = "exec";
+        inNamespace[3] = namespace;
+        System.arraycopy(command, 0, inNamespace, 4, command.length);
+        return Daemon.startOn(directory, name, deviceAddress, tcpPort, inNamespace);
+    }
+
     /** Stops the listeners started so far, leaving the host up. */
     public void stopListeners() {
         for (Process process : processes) {

@@ -1,0 +1,47 @@
+package org.certbench.probes.tls;
+
+import java.util.Locale;
+import org.certbench.api.Evidence;
+import org.certbench.api.Transcript;
+import org.certbench.probes.Deadline;
+
+/**
+ * TLS scans bound to one test case: each ClientHello and answer goes to a transcript
+ * ({@code tls-scan-HOST-PORT.txt}), followed by the accepted versions, suites and the chain.
+ *
+ * <pre>{@code
+ * TlsScan scan = probes.tls().scan(network.host(), 8883, TlsScanOptions.DEFAULT.withServerName("device.lab"));
+ * Verdicts.failIf(scan.accepts(TlsVersion.TLS_1_0), "TLS 1.0 accepted on %d", 8883);
+ * }</pre>
+ */
+public final class TlsProbe {
+
+    private final Evidence evidence;
+    private final Deadline deadline;
+
+    public TlsProbe(Evidence evidence, Deadline deadline) {
+        this.evidence = evidence;
+        this.deadline = deadline;
+    }
+
+    public TlsScan scan(String host, int port, TlsScanOptions options) {
+        String name = "tls-scan-" + host.replaceAll("[^A-Za-z0-9.\\-]", "_") + "-" + port + ".txt";
+        try (Transcript transcript = evidence.transcript(name)) {
+            TlsScan scan = new TlsScanner(options).scan(host, port, deadline, transcript);
+            for (TlsVersion version : TlsVersion.values()) {
+                transcript.note(version.label() + (scan.accepts(version) ? " accepted: " + scan.suites(version) : " refused"));
+            }
+            for (CertificateInfo certificate : scan.chain()) {
+                transcript.note(String.format(Locale.ROOT, "certificate %s issued by %s, %s %d bits, %s, valid %s to %s, sha256 %s",
+                        certificate.subject(), certificate.issuer(), certificate.keyType(), certificate.keyBits(),
+                        certificate.signatureAlgorithm(), certificate.notBefore(), certificate.notAfter(), certificate.sha256()));
+            }
+            scan.nameMatches().ifPresent(m -> transcript.note("certificate " + (m ? "matches " : "does not match ") + scan.serverName()));
+            scan.trust().ifPresent(t -> transcript.note(t.trusted() ? "chain leads to the trust anchor" : "chain not trusted: " + t.reason()));
+            scan.problems().forEach(p -> transcript.note("problem: " + p));
+            transcript.note(String.format(Locale.ROOT, "%d connections in %d ms%s", scan.connections(), scan.elapsed().toMillis(),
+                    scan.complete() ? "" : " (incomplete)"));
+            return scan;
+        }
+    }
+}
