@@ -1,6 +1,7 @@
 package org.certbench.probes;
 
 import org.certbench.api.Evidence;
+import org.certbench.probes.mqtt.MqttProbe;
 import org.certbench.probes.net.NetProbe;
 import org.certbench.probes.net.ScanOptions;
 import org.certbench.probes.tls.TlsProbe;
@@ -18,10 +19,17 @@ public final class Probes {
 
     private final NetProbe net;
     private final TlsProbe tls;
+    private final MqttProbe mqtt;
 
     public Probes(Evidence evidence, Deadline deadline, ScanOptions scanOptions) {
         this.net = new NetProbe(evidence, deadline, scanOptions);
         this.tls = new TlsProbe(evidence, deadline);
+        this.mqtt = new MqttProbe(evidence, deadline);
+    }
+
+    /** MQTT 3.1.1 and 5 as a client: CONNECT, subscriptions, publishing. */
+    public MqttProbe mqtt() {
+        return mqtt;
     }
 
     /** TLS versions, cipher suites and certificate chains. */

@@ -13,13 +13,18 @@ import javax.naming.ldap.Rdn;
  * Whether a certificate is for a name, per RFC 6125: IP addresses against IP subjectAltNames, host
  * names against DNS subjectAltNames with a wildcard only as the whole left-most label; the subject CN
  * only when the certificate has no DNS name at all.
+ *
+ * <pre>{@code
+ * HostnameCheck.matches(leaf, "device.lab")
+ * }</pre>
  */
-final class HostnameCheck {
+public final class HostnameCheck {
 
     private HostnameCheck() {
     }
 
-    static boolean matches(X509Certificate certificate, String name) {
+    /** Whether the certificate is for the name (IP literal or host name). */
+    public static boolean matches(X509Certificate certificate, String name) {
         boolean ip = name.matches("[0-9.]+") || name.contains(":");
         String wanted = ip ? name : IDN.toASCII(name).toLowerCase(Locale.ROOT);
         boolean anyDns = false;

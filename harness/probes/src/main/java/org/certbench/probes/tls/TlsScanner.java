@@ -177,7 +177,7 @@ public final class TlsScanner {
             List<String> problems) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new X509TrustManager[] {new RecordingTrustManager()}, null);
+            context.init(null, new X509TrustManager[] {new RecordingTrustManager(TrustChoice.anything(), serverName)}, null);
             try (Socket plain = new Socket()) {
                 plain.setTcpNoDelay(true);
                 plain.connect(new InetSocketAddress(address, port), deadline.remainingMillis((int) options.connectTimeout().toMillis()));
@@ -229,22 +229,6 @@ public final class TlsScanner {
             } else {
                 transcript.received(line);
             }
-        }
-    }
-
-    /** Accepts any chain: the scanner records the chain and judges it itself. */
-    private static final class RecordingTrustManager implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }
