@@ -1,6 +1,7 @@
 package org.certbench.probes;
 
 import org.certbench.api.Evidence;
+import org.certbench.probes.coap.CoapProbe;
 import org.certbench.probes.mqtt.MqttProbe;
 import org.certbench.probes.net.NetProbe;
 import org.certbench.probes.net.ScanOptions;
@@ -20,11 +21,18 @@ public final class Probes {
     private final NetProbe net;
     private final TlsProbe tls;
     private final MqttProbe mqtt;
+    private final CoapProbe coap;
 
     public Probes(Evidence evidence, Deadline deadline, ScanOptions scanOptions) {
         this.net = new NetProbe(evidence, deadline, scanOptions);
         this.tls = new TlsProbe(evidence, deadline);
         this.mqtt = new MqttProbe(evidence, deadline);
+        this.coap = new CoapProbe(evidence, deadline);
+    }
+
+    /** CoAP and DTLS as a client: discovery, requests, observe, transport check. */
+    public CoapProbe coap() {
+        return coap;
     }
 
     /** MQTT 3.1.1 and 5 as a client: CONNECT, subscriptions, publishing. */

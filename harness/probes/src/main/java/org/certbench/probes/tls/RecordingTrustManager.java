@@ -86,10 +86,23 @@ public final class RecordingTrustManager extends X509ExtendedTrustManager {
         check(chain, null);
     }
 
+    /**
+     * Judges a server chain for a TLS stack that is not JSSE (Scandium's DTLS), recording the facts.
+     *
+     * @throws CertificateException when the trust choice refuses the chain, with the reason
+     */
+    public void verify(X509Certificate[] chain, String protocol, String cipherSuite) throws CertificateException {
+        record(chain, protocol, cipherSuite);
+    }
+
     private void check(X509Certificate[] chain, @Nullable SSLSession session) throws CertificateException {
+        record(chain, session == null ? "?" : session.getProtocol(), session == null ? "?" : session.getCipherSuite());
+    }
+
+    private void record(X509Certificate[] chain, String protocol, String cipherSuite) throws CertificateException {
         String rejection = judge(chain);
-        facts = new HandshakeFacts(session == null ? "?" : session.getProtocol(), session == null ? "?" : session.getCipherSuite(),
-                Arrays.stream(chain).map(CertificateInfo::of).toList(), rejection == null, rejection);
+        facts = new HandshakeFacts(protocol, cipherSuite, Arrays.stream(chain).map(CertificateInfo::of).toList(), rejection == null,
+                rejection);
         if (rejection != null) {
             throw new CertificateException(rejection);
         }

@@ -39,6 +39,10 @@ public final class TestPki {
         }
         Tools.run(dir, openssl, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
                 "-out", "server.crt", "-days", "30", "-sha256", "-extfile", "server.ext");
+        Tools.run(dir, openssl, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "server-ec.key",
+                "-out", "server-ec.csr", "-subj", "/CN=device.lab");
+        Tools.run(dir, openssl, "x509", "-req", "-in", "server-ec.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "server-ec.crt", "-days", "30", "-sha256", "-extfile", "server.ext");
         Tools.run(dir, openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", "rogue.key", "-out", "rogue.crt", "-days", "30", "-subj", "/CN=device.lab",
                 "-addext", "subjectAltName=DNS:device.lab,IP:127.0.0.1");
@@ -55,6 +59,15 @@ public final class TestPki {
 
     public Path serverKey() {
         return dir.resolve("server.key");
+    }
+
+    /** A P-256 server certificate the CA signed for the same names, as constrained devices use. */
+    public Path serverEcCert() {
+        return dir.resolve("server-ec.crt");
+    }
+
+    public Path serverEcKey() {
+        return dir.resolve("server-ec.key");
     }
 
     /** A self-signed P-256 certificate for the same names: what a rogue server presents. */
