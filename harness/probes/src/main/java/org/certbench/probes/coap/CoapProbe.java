@@ -23,6 +23,7 @@ import org.certbench.api.Evidence;
 import org.certbench.api.Redactions;
 import org.certbench.api.Transcript;
 import org.certbench.probes.Deadline;
+import org.certbench.probes.net.DtlsClientHello;
 import org.certbench.probes.tls.HandshakeFacts;
 import org.certbench.probes.tls.RecordingTrustManager;
 import org.eclipse.californium.core.CoapClient;
@@ -30,7 +31,6 @@ import org.eclipse.californium.core.CoapHandler;
 import org.eclipse.californium.core.CoapObserveRelation;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.LinkFormat;
-import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
@@ -212,11 +212,11 @@ public final class CoapProbe {
                     && ((answer[2] & 0xFF) << 8 | (answer[3] & 0xFF)) == messageId;
             transcript.received(answer == null ? "no answer" : plain ? "CoAP reset: plain CoAP answers" : "not a CoAP reset: " + hex(answer));
             transcript.sent("DTLS 1.2 ClientHello to " + host + ":" + port);
-            byte[] dtlsAnswer = ask(socket, address, DtlsHello.build());
-            boolean dtls = dtlsAnswer != null && dtlsAnswer.length >= 13 && (dtlsAnswer[0] == 21 || dtlsAnswer[0] == 22)
-                    && (dtlsAnswer[1] & 0xFF) == 0xFE;
-            String detail = (plain ? "answers plain CoAP" : "no plain CoAP") + ", " + (dtls ? "answers DTLS" + describeDtls(dtlsAnswer) : "no DTLS");
-            transcript.received(dtlsAnswer == null ? "no answer" : dtls ? "DTLS record" + describeDtls(dtlsAnswer) : "not DTLS: " + hex(dtlsAnswer));
+            byte[] dtlsAnswer = ask(socket, address, DtlsClientHello.build());
+            boolean dtls = dtlsAnswer != null && DtlsClientHello.isDtlsRecord(dtlsAnswer);
+            String detail = (plain ? "answers plain CoAP" : "no plain CoAP") + ", "
+                    + (dtls ? "answers DTLS (" + DtlsClientHello.describe(dtlsAnswer) + ")" : "no DTLS");
+            transcript.received(dtlsAnswer == null ? "no answer" : dtls ? "DTLS " + DtlsClientHello.describe(dtlsAnswer) : "not DTLS: " + hex(dtlsAnswer));
             return new TransportCheck(plain, dtls, detail);
         } catch (IOException e) {
             return new TransportCheck(false, false, "cannot probe " + host + ":" + port + ": " + e.getMessage());
@@ -234,14 +234,6 @@ public final class CoapProbe {
         } catch (SocketTimeoutException e) {
             return null;
         }
-    }
-
-    private static String describeDtls(byte[] record) {
-        if (record[0] == 21) {
-            return " (alert " + (record.length > 14 ? record[14] & 0xFF : -1) + ")";
-        }
-        int handshakeType = record.length > 13 ? record[13] & 0xFF : -1;
-        return handshakeType == 3 ? " (HelloVerifyRequest)" : handshakeType == 2 ? " (ServerHello)" : " (handshake " + handshakeType + ")";
     }
 
     private CoapResult exchange(CoapTarget target, String path, Request request) {
@@ -401,57 +393,5 @@ public final class CoapProbe {
         public void setResultHandler(HandshakeResultHandler resultHandler) {
             // Results are returned at once.
         }
-    }
-
-    /** A DTLS 1.2 ClientHello that any DTLS server answers (with a HelloVerifyRequest, usually). */
-    private static final class DtlsHello {
-        private static final int[] SUITES = {0xC0A8, 0xC0AE, 0xC0AC, 0x00AE, 0xC02B, 0xC02F, 0xC023, 0xC027, 0x00A8, 0xC037, 0x009C, 0x002F};
-
-        static byte[] build() {
-            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-            u16(body, 0xFEFD);
-            byte[] random = new byte[32];
-            RANDOM.nextBytes(random);
-            body.writeBytes(random);
-            body.write(0);
-            body.write(0);
-            u16(body, SUITES.length * 2);
-            for (int suite : SUITES) {
-                u16(body, suite);
-            }
-            body.write(1);
-            body.write(0);
-            byte[] extensions = {0x00, 0x0A, 0x00, 0x06, 0x00, 0x04, 0x00, 0x17, 0x00, 0x1D, 0x00, 0x0B, 0x00, 0x02, 0x01, 0x00,
-                0x00, 0x0D, 0x00, 0x08, 0x00, 0x06, 0x04, 0x03, 0x08, 0x04, 0x04, 0x01};
-            u16(body, extensions.length);
-            body.writeBytes(extensions);
-            byte[] hello = body.toByteArray();
-            java.io.ByteArrayOutputStream record = new java.io.ByteArrayOutputStream();
-            record.write(22);
-            u16(record, 0xFEFF);
-            record.writeBytes(new byte[8]);
-            u16(record, hello.length + 12);
-            record.write(1);
-            u24(record, hello.length);
-            u16(record, 0);
-            u24(record, 0);
-            u24(record, hello.length);
-            record.writeBytes(hello);
-            return record.toByteArray();
-        }
-
-        private static void u16(java.io.ByteArrayOutputStream out, int v) {
-            out.write(v >> 8);
-            out.write(v);
-        }
-
-        private static void u24(java.io.ByteArrayOutputStream out, int v) {
-            out.write(v >> 16);
-            u16(out, v);
-        }
-    }
-
-    static int textPlain() {
-        return MediaTypeRegistry.TEXT_PLAIN;
     }
 }

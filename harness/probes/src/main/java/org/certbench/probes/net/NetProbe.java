@@ -1,6 +1,9 @@
 package org.certbench.probes.net;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import org.certbench.api.Evidence;
 import org.certbench.api.Transcript;
@@ -27,11 +30,51 @@ public final class NetProbe {
     }
 
     /**
+     * Speaks to UDP ports in their own protocols (CoAP, DTLS, DNS, mDNS, NTP, SNMP, SSDP), recorded as
+     * {@code udp-probe-HOST.txt}.
+     */
+    public List<UdpPortResult> probeUdp(String host, Collection<Integer> ports) {
+        try (Transcript transcript = evidence.transcript("udp-probe-" + safe(host) + ".txt")) {
+            transcript.sent("UDP probes of " + host + " ports " + ports);
+            List<UdpPortResult> results;
+            try {
+                results = new UdpProber(Duration.ofSeconds(1)).probe(host, ports, deadline);
+            } catch (IOException e) {
+                transcript.note("probe impossible: " + e);
+                throw Verdicts.inconclusive("cannot probe UDP on %s: %s", host, e.getMessage());
+            }
+            for (UdpPortResult result : results) {
+                transcript.received(result.port() + "/udp " + result.state() + ": " + result.summary());
+            }
+            return results;
+        }
+    }
+
+    /** Tells the service on each open TCP port by speaking to it, recorded as {@code services-HOST.txt}. */
+    public List<ServiceGuess> identify(String host, Collection<Integer> ports) {
+        try (Transcript transcript = evidence.transcript("services-" + safe(host) + ".txt")) {
+            List<ServiceGuess> guesses = new java.util.ArrayList<>();
+            ServiceIdentifier identifier = new ServiceIdentifier(Duration.ofMillis(800));
+            for (int port : ports) {
+                transcript.sent("identify " + host + ":" + port + "/tcp");
+                ServiceGuess guess = identifier.identify(host, port, deadline);
+                transcript.received(port + "/tcp " + guess.service() + (guess.tls() ? " (TLS)" : "") + ": " + guess.banner());
+                guesses.add(guess);
+            }
+            return guesses;
+        }
+    }
+
+    private static String safe(String host) {
+        return host.replaceAll("[^A-Za-z0-9.\\-]", "_");
+    }
+
+    /**
      * TCP connect scan of {@code range} on {@code host}, recorded as {@code tcp-scan-HOST.txt}. Ends the
      * case INCONCLUSIVE when the host cannot be scanned at all (the name does not resolve).
      */
     public PortScan scanTcp(String host, PortRange range) {
-        String name = "tcp-scan-" + host.replaceAll("[^A-Za-z0-9.\\-]", "_") + ".txt";
+        String name = "tcp-scan-" + safe(host) + ".txt";
         try (Transcript transcript = evidence.transcript(name)) {
             transcript.sent(String.format(Locale.ROOT, "TCP connect scan of %s ports %s, %d in flight, connect timeout %d ms",
                     host, range, scanOptions.concurrency(), scanOptions.connectTimeout().toMillis()));

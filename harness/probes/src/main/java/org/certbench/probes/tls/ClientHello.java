@@ -13,8 +13,12 @@ import org.jspecify.annotations.Nullable;
  * and every group and signature algorithm, so the server's choice depends only on what it accepts.
  * For TLS 1.3 it adds supported_versions and an x25519 key share (any 32 bytes are a valid share; the
  * scanner never completes the handshake).
+ *
+ * <pre>{@code
+ * byte[] hello = ClientHello.build(TlsVersion.TLS_1_2, List.of(0xC02F, 0x002F), null);
+ * }</pre>
  */
-final class ClientHello {
+public final class ClientHello {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|.*:.*");
@@ -33,7 +37,7 @@ final class ClientHello {
     }
 
     /** A complete handshake record holding a ClientHello. */
-    static byte[] build(TlsVersion version, Collection<Integer> suites, @Nullable String serverName) {
+    public static byte[] build(TlsVersion version, Collection<Integer> suites, @Nullable String serverName) {
         boolean tls13 = version == TlsVersion.TLS_1_3;
         Buffer body = new Buffer();
         body.u16(tls13 ? TlsVersion.TLS_1_2.code() : version.code());

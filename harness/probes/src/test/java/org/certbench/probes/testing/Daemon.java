@@ -35,6 +35,18 @@ public final class Daemon implements AutoCloseable {
 
     /** Starts the command and waits (10 s at most) until {@code host:tcpPort} accepts. */
     public static Daemon startOn(Path directory, String name, String host, int tcpPort, String... command) {
+        return startWhen(directory, name, command, () -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, tcpPort), 200);
+                return true;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+    }
+
+    /** Starts the command and waits (10 s at most) until {@code ready} holds. */
+    public static Daemon startWhen(Path directory, String name, String[] command, java.util.function.BooleanSupplier ready) {
         Path log = directory.resolve(name + ".log");
         try {
             Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
@@ -45,15 +57,13 @@ public final class Daemon implements AutoCloseable {
                 if (!process.isAlive()) {
                     throw new IllegalStateException(name + " exited at start: " + Files.readString(log));
                 }
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress(host, tcpPort), 200);
+                if (ready.getAsBoolean()) {
                     return daemon;
-                } catch (IOException notYet) {
-                    Thread.sleep(50);
                 }
+                Thread.sleep(50);
             }
             daemon.close();
-            throw new IllegalStateException(name + " did not listen on " + tcpPort + " within 10 s: " + Files.readString(log));
+            throw new IllegalStateException(name + " was not ready within 10 s: " + Files.readString(log));
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name, e);
         } catch (InterruptedException e) {

@@ -33,13 +33,15 @@ public final class NamespaceHost implements AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final String namespace;
+    private final String deviceLink;
     private final String hostLink;
     private final String hostAddress;
     private final String deviceAddress;
     private final List<Process> processes = new ArrayList<>();
 
-    private NamespaceHost(String namespace, String hostLink, String hostAddress, String deviceAddress) {
+    private NamespaceHost(String namespace, String deviceLink, String hostLink, String hostAddress, String deviceAddress) {
         this.namespace = namespace;
+        this.deviceLink = deviceLink;
         this.hostLink = hostLink;
         this.hostAddress = hostAddress;
         this.deviceAddress = deviceAddress;
@@ -70,7 +72,7 @@ public final class NamespaceHost implements AutoCloseable {
         requireNamespaces();
         String hostAddress = "10.213." + a + "." + (b + 1);
         String deviceAddress = "10.213." + a + "." + (b + 2);
-        NamespaceHost host = new NamespaceHost(namespace, hostLink, hostAddress, deviceAddress);
+        NamespaceHost host = new NamespaceHost(namespace, deviceLink, hostLink, hostAddress, deviceAddress);
         try {
             run("ip", "netns", "add", namespace);
             run("ip", "link", "add", hostLink, "type", "veth", "peer", "name", deviceLink, "netns", namespace);
@@ -110,6 +112,11 @@ public final class NamespaceHost implements AutoCloseable {
         return hostAddress;
     }
 
+    /** The device's network interface inside the namespace. */
+    public String deviceLink() {
+        return deviceLink;
+    }
+
     /** The namespace's name, for {@code ip netns exec}. */
     public String namespace() {
         return namespace;
@@ -146,6 +153,20 @@ public final class NamespaceHost implements AutoCloseable {
         inNamespace[3] = namespace;
         System.arraycopy(command, 0, inNamespace, 4, command.length);
         return Daemon.startOn(directory, name, deviceAddress, tcpPort, inNamespace);
+    }
+
+    /** Starts a daemon inside the namespace that serves UDP only; up once it listens on {@code udpPort}. */
+    public Daemon startUdp(Path directory, String name, int udpPort, String... command) {
+        List<String> inNamespace = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        inNamespace.addAll(List.of(command));
+        return Daemon.startWhen(directory, name, inNamespace.toArray(String[]::new), () -> {
+            try {
+                Process ss = new ProcessBuilder("ip", "netns", "exec", namespace, "ss", "-Hlun", "sport = :" + udpPort).start();
+                return !new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8).isBlank();
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 
     /** Stops the listeners started so far, leaving the host up. */

@@ -1,0 +1,18 @@
+package org.certbench.probes.net;
+
+/**
+ * What answers on an open TCP port, told by speaking to it.
+ *
+ * <pre>{@code
+ * guess.service(); // "ssh"
+ * guess.banner();  // "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3"
+ * }</pre>
+ *
+ * @param port the port
+ * @param service {@code ssh}, {@code ftp}, {@code telnet}, {@code smtp}, {@code http}, {@code https}, {@code mqtt},
+ *     {@code mqtts}, {@code tls}, or {@code unknown}
+ * @param banner the first line the service volunteered or answered (printable characters, secrets redacted)
+ * @param tls whether the service speaks TLS
+ */
+public record ServiceGuess(int port, String service, String banner, boolean tls) {
+}
