@@ -2,9 +2,9 @@ package org.certbench.probes;
 
 import org.certbench.api.Evidence;
 import org.certbench.probes.coap.CoapProbe;
+import org.certbench.probes.login.LoginProbe;
 import org.certbench.probes.mqtt.MqttProbe;
 import org.certbench.probes.net.NetProbe;
-import org.certbench.probes.net.ScanOptions;
 import org.certbench.probes.tls.TlsProbe;
 
 /**
@@ -12,7 +12,7 @@ import org.certbench.probes.tls.TlsProbe;
  * case that declares a {@code Probes} parameter; a manufacturer's own test can build one directly.
  *
  * <pre>{@code
- * Probes probes = new Probes(evidence, Deadline.in(Duration.ofMinutes(5)), ScanOptions.DEFAULT);
+ * Probes probes = new Probes(evidence, Deadline.in(Duration.ofMinutes(5)), ProbeSettings.DEFAULT);
  * PortScan scan = probes.net().scanTcp("192.0.2.10", PortRange.ALL);
  * }</pre>
  */
@@ -22,12 +22,19 @@ public final class Probes {
     private final TlsProbe tls;
     private final MqttProbe mqtt;
     private final CoapProbe coap;
+    private final LoginProbe login;
 
-    public Probes(Evidence evidence, Deadline deadline, ScanOptions scanOptions) {
-        this.net = new NetProbe(evidence, deadline, scanOptions);
+    public Probes(Evidence evidence, Deadline deadline, ProbeSettings settings) {
+        this.net = new NetProbe(evidence, deadline, settings.scan());
+        this.login = new LoginProbe(evidence, deadline, settings.loginBudget());
         this.tls = new TlsProbe(evidence, deadline);
         this.mqtt = new MqttProbe(evidence, deadline);
         this.coap = new CoapProbe(evidence, deadline);
+    }
+
+    /** Default credentials and brute-force resistance on telnet, FTP, SSH, HTTP and MQTT logins. */
+    public LoginProbe login() {
+        return login;
     }
 
     /** CoAP and DTLS as a client: discovery, requests, observe, transport check. */

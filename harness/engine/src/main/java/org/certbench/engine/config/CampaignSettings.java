@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.certbench.probes.ProbeSettings;
 import org.certbench.probes.net.ScanOptions;
 import org.junit.platform.engine.ConfigurationParameters;
 
@@ -23,14 +24,14 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param timeoutDefault deadline of a case that sets none
  * @param inconclusiveResult how INCONCLUSIVE shows in JUnit
  * @param parallel whether device lanes run in parallel
- * @param scanOptions TCP scan options
+ * @param probes what the probes may do (scan options, login budget)
  * @param operator who operates the bench
  * @param answers answers file, if any
  * @param interactive whether the operator may be prompted on a terminal
  */
 public record CampaignSettings(List<Path> devices, Optional<Path> bench, Set<String> standards, Set<String> provisions,
         Optional<Path> out, Duration timeoutDefault, CertbenchConfig.InconclusiveResult inconclusiveResult,
-        boolean parallel, ScanOptions scanOptions, String operator, Optional<Path> answers, boolean interactive) {
+        boolean parallel, ProbeSettings probes, String operator, Optional<Path> answers, boolean interactive) {
 
     /**
      * @throws IllegalArgumentException naming the parameter whose value does not parse
@@ -45,7 +46,8 @@ public record CampaignSettings(List<Path> devices, Optional<Path> bench, Set<Str
                 CertbenchConfig.TIMEOUT_DEFAULT.get(parameters),
                 CertbenchConfig.INCONCLUSIVE_RESULT.get(parameters),
                 CertbenchConfig.PARALLEL.get(parameters),
-                new ScanOptions(CertbenchConfig.SCAN_CONCURRENCY.get(parameters), CertbenchConfig.SCAN_TIMEOUT.get(parameters)),
+                new ProbeSettings(new ScanOptions(CertbenchConfig.SCAN_CONCURRENCY.get(parameters), CertbenchConfig.SCAN_TIMEOUT.get(parameters)),
+                        CertbenchConfig.LOGIN_BUDGET.get(parameters)),
                 CertbenchConfig.OPERATOR.get(parameters),
                 CertbenchConfig.ANSWERS.get(parameters),
                 CertbenchConfig.INTERACTIVE.get(parameters));

@@ -75,6 +75,16 @@ public final class CertbenchConfig {
     public static final Key<Duration> SCAN_TIMEOUT = new Key<>("certbench.scan.timeout", "duration",
             "How long an unanswered TCP connect waits before the port counts as filtered.", "1500ms", Durations::parse);
 
+    /** The most login attempts one login-probe call makes. */
+    public static final Key<Integer> LOGIN_BUDGET = new Key<>("certbench.login.budget", "integer",
+            "The most login attempts one default-credential or brute-force check makes on one surface (1-10000).", "100", v -> {
+                int n = Integer.parseInt(v.strip());
+                if (n < 1 || n > 10_000) {
+                    throw new IllegalArgumentException(n + " is not within 1-10000");
+                }
+                return n;
+            });
+
     /** Who is operating the bench. */
     public static final Key<String> OPERATOR = new Key<>("certbench.operator", "name",
             "Name of the person operating the bench, recorded with every answer; default the OS user.", "",
@@ -92,7 +102,7 @@ public final class CertbenchConfig {
 
     /** Every key, for documentation and for spotting misspelt ones. */
     public static final List<Key<?>> ALL = List.of(DEVICES, BENCH, STANDARDS, PROVISIONS, OUT, TIMEOUT_DEFAULT,
-            INCONCLUSIVE_RESULT, PARALLEL, SCAN_CONCURRENCY, SCAN_TIMEOUT, OPERATOR, ANSWERS, INTERACTIVE);
+            INCONCLUSIVE_RESULT, PARALLEL, SCAN_CONCURRENCY, SCAN_TIMEOUT, LOGIN_BUDGET, OPERATOR, ANSWERS, INTERACTIVE);
 
     private CertbenchConfig() {
     }

@@ -23,6 +23,7 @@ import org.certbench.api.Evidence;
 import org.certbench.api.Redactions;
 import org.certbench.api.Transcript;
 import org.certbench.probes.Deadline;
+import org.certbench.probes.Transcripts;
 import org.certbench.probes.net.DtlsClientHello;
 import org.certbench.probes.tls.HandshakeFacts;
 import org.certbench.probes.tls.RecordingTrustManager;
@@ -277,26 +278,7 @@ public final class CoapProbe {
     }
 
     private Transcript transcript(String host, int port) {
-        if (evidence == null) {
-            return new Transcript() {
-                @Override
-                public void sent(String line) {
-                }
-
-                @Override
-                public void received(String line) {
-                }
-
-                @Override
-                public void note(String line) {
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-        return evidence.transcript("coap-" + host.replaceAll("[^A-Za-z0-9.\\-]", "_") + "-" + port + ".txt");
+        return Transcripts.open(evidence, "coap-" + Transcripts.safe(host) + "-" + port + ".txt");
     }
 
     /** A client endpoint for one target, torn down after use (Californium starts threads per endpoint). */

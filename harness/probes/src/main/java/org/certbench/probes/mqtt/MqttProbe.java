@@ -38,6 +38,7 @@ import org.certbench.api.Evidence;
 import org.certbench.api.Redactions;
 import org.certbench.api.Transcript;
 import org.certbench.probes.Deadline;
+import org.certbench.probes.Transcripts;
 import org.certbench.probes.tls.HandshakeFacts;
 import org.certbench.probes.tls.RecordingTrustManager;
 import org.jspecify.annotations.Nullable;
@@ -148,38 +149,29 @@ public final class MqttProbe {
         return Redactions.apply(text) + (payload.length > PREVIEW_BYTES ? "…" : "");
     }
 
-    /** The transcript of one probe call, if the probe records. */
+    /** The transcript of one probe call. */
     private final class Recorder implements AutoCloseable {
-        private final @Nullable Transcript transcript;
+        private final Transcript transcript;
 
         Recorder(MqttEndpoint endpoint) {
-            this.transcript = evidence == null ? null
-                    : evidence.transcript("mqtt-" + endpoint.host().replaceAll("[^A-Za-z0-9.\\-]", "_") + "-" + endpoint.port() + ".txt");
+            this.transcript = Transcripts.open(evidence, "mqtt-" + Transcripts.safe(endpoint.host()) + "-" + endpoint.port() + ".txt");
         }
 
         void sent(String line) {
-            if (transcript != null) {
-                transcript.sent(line);
-            }
+            transcript.sent(line);
         }
 
         void received(String line) {
-            if (transcript != null) {
-                transcript.received(line);
-            }
+            transcript.received(line);
         }
 
         void note(String line) {
-            if (transcript != null) {
-                transcript.note(line);
-            }
+            transcript.note(line);
         }
 
         @Override
         public void close() {
-            if (transcript != null) {
-                transcript.close();
-            }
+            transcript.close();
         }
     }
 

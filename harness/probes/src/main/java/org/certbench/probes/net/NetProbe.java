@@ -9,6 +9,7 @@ import org.certbench.api.Evidence;
 import org.certbench.api.Transcript;
 import org.certbench.api.Verdicts;
 import org.certbench.probes.Deadline;
+import org.certbench.probes.Transcripts;
 
 /**
  * Network probes bound to one test case: each scan is written to the case's evidence as a transcript.
@@ -34,7 +35,7 @@ public final class NetProbe {
      * {@code udp-probe-HOST.txt}.
      */
     public List<UdpPortResult> probeUdp(String host, Collection<Integer> ports) {
-        try (Transcript transcript = evidence.transcript("udp-probe-" + safe(host) + ".txt")) {
+        try (Transcript transcript = evidence.transcript("udp-probe-" + Transcripts.safe(host) + ".txt")) {
             transcript.sent("UDP probes of " + host + " ports " + ports);
             List<UdpPortResult> results;
             try {
@@ -52,7 +53,7 @@ public final class NetProbe {
 
     /** Tells the service on each open TCP port by speaking to it, recorded as {@code services-HOST.txt}. */
     public List<ServiceGuess> identify(String host, Collection<Integer> ports) {
-        try (Transcript transcript = evidence.transcript("services-" + safe(host) + ".txt")) {
+        try (Transcript transcript = evidence.transcript("services-" + Transcripts.safe(host) + ".txt")) {
             List<ServiceGuess> guesses = new java.util.ArrayList<>();
             ServiceIdentifier identifier = new ServiceIdentifier(Duration.ofMillis(800));
             for (int port : ports) {
@@ -65,16 +66,12 @@ public final class NetProbe {
         }
     }
 
-    private static String safe(String host) {
-        return host.replaceAll("[^A-Za-z0-9.\\-]", "_");
-    }
-
     /**
      * TCP connect scan of {@code range} on {@code host}, recorded as {@code tcp-scan-HOST.txt}. Ends the
      * case INCONCLUSIVE when the host cannot be scanned at all (the name does not resolve).
      */
     public PortScan scanTcp(String host, PortRange range) {
-        String name = "tcp-scan-" + safe(host) + ".txt";
+        String name = "tcp-scan-" + Transcripts.safe(host) + ".txt";
         try (Transcript transcript = evidence.transcript(name)) {
             transcript.sent(String.format(Locale.ROOT, "TCP connect scan of %s ports %s, %d in flight, connect timeout %d ms",
                     host, range, scanOptions.concurrency(), scanOptions.connectTimeout().toMillis()));

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.certbench.api.Evidence;
 import org.certbench.api.Transcript;
 import org.certbench.probes.Deadline;
+import org.certbench.probes.Transcripts;
 
 /**
  * TLS scans bound to one test case: each ClientHello and answer goes to a transcript
@@ -25,7 +26,7 @@ public final class TlsProbe {
     }
 
     public TlsScan scan(String host, int port, TlsScanOptions options) {
-        String name = "tls-scan-" + host.replaceAll("[^A-Za-z0-9.\\-]", "_") + "-" + port + ".txt";
+        String name = "tls-scan-" + Transcripts.safe(host) + "-" + port + ".txt";
         try (Transcript transcript = evidence.transcript(name)) {
             TlsScan scan = new TlsScanner(options).scan(host, port, deadline, transcript);
             for (TlsVersion version : TlsVersion.values()) {

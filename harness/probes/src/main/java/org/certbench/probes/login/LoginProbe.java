@@ -1,0 +1,454 @@
+package org.certbench.probes.login;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
+import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPReply;
+import org.apache.commons.net.telnet.TelnetClient;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.keyboard.UserAuthKeyboardInteractiveFactory;
+import org.apache.sshd.client.auth.password.UserAuthPasswordFactory;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.certbench.api.Evidence;
+import org.certbench.api.Redactions;
+import org.certbench.api.Transcript;
+import org.certbench.probes.Deadline;
+import org.certbench.probes.Transcripts;
+import org.certbench.probes.mqtt.ConnectResult;
+import org.certbench.probes.mqtt.MqttEndpoint;
+import org.certbench.probes.mqtt.MqttLogin;
+import org.certbench.probes.mqtt.MqttProbe;
+import org.certbench.probes.mqtt.MqttVersion;
+import org.certbench.probes.tls.RecordingTrustManager;
+import org.certbench.probes.tls.TrustChoice;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tries credentials on a device's login surfaces: telnet and FTP (Apache Commons Net), SSH (Apache MINA
+ * SSHD, password and keyboard-interactive), HTTP Basic and Digest (as the 401 asks), MQTT CONNECT. Never
+ * makes more attempts than its budget, whatever the list; every attempt and answer is recorded, the
+ * public factory defaults in full and any other password as {@code ***}.
+ *
+ * <pre>{@code
+ * DefaultsResult defaults = probes.login().tryDefaults(LoginSurface.telnet(host, 23), Wordlist.vendorDefaults());
+ * defaults.accepted().ifPresent(c -> Verdicts.fail("telnet on %s accepts the factory default %s", host, c.describe(true)));
+ * }</pre>
+ */
+public final class LoginProbe {
+
+    /** Attempts a probe call may make unless told otherwise. */
+    public static final int DEFAULT_BUDGET = 100;
+    private static final int WAIT_CAP_MILLIS = 10_000;
+    private static final Pattern LOGIN_PROMPT = Pattern.compile("(?is).*(login|user ?name)\\s*:\\s*$");
+    private static final Pattern PASSWORD_PROMPT = Pattern.compile("(?is).*password\\s*:\\s*$");
+    private static final Pattern REJECTED = Pattern.compile("(?is).*(incorrect|invalid|fail|denied|wrong|bad password).*");
+    private static final Pattern SHELL_PROMPT = Pattern.compile("(?s).*[#$>%]\\s*$");
+    private static final Pattern LOGIN_OR_SHELL = Pattern.compile("(?is).*((login|user ?name)\\s*:|[#$>%])\\s*$");
+
+    private final @Nullable Evidence evidence;
+    private final Deadline deadline;
+    private final int budget;
+    private final Wordlist publicDefaults = Wordlist.vendorDefaults();
+
+    /**
+     * @param budget the most attempts one call makes
+     */
+    public LoginProbe(Evidence evidence, Deadline deadline, int budget) {
+        this.evidence = evidence;
+        this.deadline = deadline;
+        this.budget = budget;
+    }
+
+    private LoginProbe(Deadline deadline, int budget) {
+        this.evidence = null;
+        this.deadline = deadline;
+        this.budget = budget;
+    }
+
+    /** A probe for use outside certbench's engine: nothing is recorded. */
+    public static LoginProbe standalone(Deadline deadline, int budget) {
+        return new LoginProbe(deadline, budget);
+    }
+
+    /** Tries the list in order until one is accepted, the budget is spent or the deadline passes. */
+    public DefaultsResult tryDefaults(LoginSurface surface, Wordlist list) {
+        try (Transcript transcript = transcript(surface)) {
+            List<Attempt> attempts = new ArrayList<>();
+            transcript.note("default credentials on " + surface + ": " + list.entries().size() + " in the list, budget " + budget);
+            for (UserPass credential : list.entries()) {
+                if (attempts.size() >= budget || deadline.expired()) {
+                    break;
+                }
+                Attempt attempt = attempt(surface, credential, transcript);
+                attempts.add(attempt);
+                if (attempt.accepted()) {
+                    break;
+                }
+            }
+            boolean exhausted = attempts.size() < list.entries().size() && attempts.stream().noneMatch(Attempt::accepted);
+            if (exhausted) {
+                transcript.note("stopped after " + attempts.size() + " attempts (budget or deadline)");
+            }
+            return new DefaultsResult(surface, attempts, exhausted);
+        }
+    }
+
+    /**
+     * Makes {@code wrongAttempts} attempts with wrong passwords for {@code username} (within the budget),
+     * then, if given, one with the right credential, to see whether the device slows down or locks out.
+     */
+    public BruteForceResult bruteForce(LoginSurface surface, String username, int wrongAttempts, @Nullable UserPass right) {
+        try (Transcript transcript = transcript(surface)) {
+            int wrong = Math.min(wrongAttempts, right == null ? budget : budget - 1);
+            transcript.note("brute force on " + surface + ": " + wrong + " wrong passwords for " + username + (right == null ? "" : ", then the right one"));
+            List<Attempt> attempts = new ArrayList<>();
+            Integer lockedAfter = null;
+            byte[] salt = new byte[4];
+            new SecureRandom().nextBytes(salt);
+            for (int i = 1; i <= wrong && !deadline.expired(); i++) {
+                Attempt attempt = attempt(surface, UserPass.of(username, "certbench-wrong-" + HexFormat.of().formatHex(salt) + "-" + i), transcript);
+                attempts.add(attempt);
+                if (attempt.outcome() == Attempt.Outcome.REFUSED && lockedAfter == null) {
+                    lockedAfter = i - 1;
+                }
+                if (attempt.accepted()) {
+                    transcript.note("a wrong password was accepted");
+                    break;
+                }
+            }
+            if (right != null && !deadline.expired()) {
+                Attempt last = attempt(surface, right, transcript);
+                attempts.add(last);
+                if (!last.accepted() && lockedAfter == null) {
+                    lockedAfter = attempts.size() - 1;
+                }
+            }
+            double slowdown = slowdown(attempts);
+            transcript.note(String.format(Locale.ROOT, "locked out: %s; slowdown last/first: %.1f",
+                    lockedAfter == null ? "no" : "after " + lockedAfter + " failures", slowdown));
+            return new BruteForceResult(surface, attempts, Optional.ofNullable(lockedAfter), slowdown);
+        }
+    }
+
+    private static double slowdown(List<Attempt> attempts) {
+        List<Attempt> failures = attempts.stream().filter(a -> a.outcome() == Attempt.Outcome.REJECTED).toList();
+        if (failures.size() < 6) {
+            return 1.0;
+        }
+        double first = median(failures.subList(0, 3));
+        double last = median(failures.subList(failures.size() - 3, failures.size()));
+        return first <= 0 ? 1.0 : last / first;
+    }
+
+    private static double median(List<Attempt> attempts) {
+        return attempts.stream().mapToLong(a -> a.elapsed().toNanos()).sorted().skip(attempts.size() / 2).findFirst().orElse(0);
+    }
+
+    /** One attempt, recorded. */
+    public Attempt attempt(LoginSurface surface, UserPass credential) {
+        try (Transcript transcript = transcript(surface)) {
+            return attempt(surface, credential, transcript);
+        }
+    }
+
+    private Attempt attempt(LoginSurface surface, UserPass credential, Transcript transcript) {
+        boolean publicDefault = publicDefaults.entries().contains(credential);
+        transcript.sent(surface.kind() + " login " + credential.describe(publicDefault));
+        long started = System.nanoTime();
+        Attempt attempt;
+        try {
+            attempt = switch (surface.kind()) {
+                case TELNET -> telnet(surface, credential, started);
+                case FTP -> ftp(surface, credential, started);
+                case SSH -> ssh(surface, credential, started);
+                case HTTP -> http(surface, credential, started);
+                case MQTT -> mqtt(surface, credential, started);
+            };
+        } catch (IOException e) {
+            attempt = done(credential, e instanceof java.net.ConnectException ? Attempt.Outcome.REFUSED : Attempt.Outcome.FAILED, started,
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        transcript.received(attempt.outcome() + " in " + attempt.elapsed().toMillis() + " ms: " + attempt.detail());
+        return attempt;
+    }
+
+    private Attempt done(UserPass credential, Attempt.Outcome outcome, long started, String detail) {
+        return new Attempt(credential, outcome, Duration.ofNanos(System.nanoTime() - started), Redactions.apply(detail.strip()));
+    }
+
+    private int waitMillis() {
+        return deadline.remainingMillis(WAIT_CAP_MILLIS);
+    }
+
+    private Attempt telnet(LoginSurface surface, UserPass credential, long started) throws IOException {
+        TelnetClient telnet = new TelnetClient();
+        telnet.setConnectTimeout(waitMillis());
+        telnet.connect(surface.host(), surface.port());
+        try {
+            telnet.setSoTimeout(250);
+            InputStream in = telnet.getInputStream();
+            OutputStream out = telnet.getOutputStream();
+            String greeting = readUntil(in, LOGIN_PROMPT, SHELL_PROMPT);
+            if (!LOGIN_PROMPT.matcher(greeting).matches()) {
+                if (SHELL_PROMPT.matcher(greeting).matches()) {
+                    return done(credential, Attempt.Outcome.ACCEPTED, started, "a shell without any login: " + lastLine(greeting));
+                }
+                return done(credential, Attempt.Outcome.FAILED, started, "no login prompt: " + lastLine(greeting));
+            }
+            out.write((credential.username() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String afterUser = readUntil(in, PASSWORD_PROMPT, SHELL_PROMPT);
+            if (PASSWORD_PROMPT.matcher(afterUser).matches()) {
+                out.write((credential.password() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } else if (SHELL_PROMPT.matcher(afterUser).matches() && !LOGIN_PROMPT.matcher(afterUser).matches()) {
+                return done(credential, Attempt.Outcome.ACCEPTED, started, "logged in without a password: " + lastLine(afterUser));
+            }
+            String verdict = readUntil(in, LOGIN_OR_SHELL, null);
+            String last = lastLine(verdict);
+            if (REJECTED.matcher(verdict).matches() || LOGIN_PROMPT.matcher(verdict).matches()) {
+                return done(credential, Attempt.Outcome.REJECTED, started, last.isEmpty() ? "login prompt again" : last);
+            }
+            if (SHELL_PROMPT.matcher(verdict).matches()) {
+                return done(credential, Attempt.Outcome.ACCEPTED, started, "shell prompt: " + last);
+            }
+            return done(credential, verdict.isEmpty() ? Attempt.Outcome.REFUSED : Attempt.Outcome.FAILED, started,
+                    verdict.isEmpty() ? "connection closed after the password" : "unclear answer: " + last);
+        } finally {
+            telnet.disconnect();
+        }
+    }
+
+    /** Reads until one of the patterns matches the text so far, the connection ends, or the wait runs out. */
+    private String readUntil(InputStream in, Pattern wanted, @Nullable Pattern alternative) throws IOException {
+        StringBuilder text = new StringBuilder();
+        long until = System.nanoTime() + waitMillis() * 1_000_000L;
+        byte[] buffer = new byte[512];
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < until) {
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (java.net.SocketTimeoutException e) {
+                // A prompt is the last thing a device sends: once it has been quiet a moment, decide.
+                if (text.length() > 0 && System.nanoTime() - quietSince > 700_000_000L
+                        && (wanted.matcher(text).matches() || alternative != null && alternative.matcher(text).matches())) {
+                    break;
+                }
+                continue;
+            }
+            if (n < 0) {
+                break;
+            }
+            text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            quietSince = System.nanoTime();
+            if (wanted.matcher(text).matches()) {
+                break;
+            }
+        }
+        return text.toString().replace("\r", "");
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines.length == 0 ? "" : lines[lines.length - 1].replaceAll("[^\\x20-\\x7E]", "").strip();
+    }
+
+    private Attempt ftp(LoginSurface surface, UserPass credential, long started) throws IOException {
+        FTPClient ftp = new FTPClient();
+        ftp.setConnectTimeout(waitMillis());
+        ftp.setDefaultTimeout(waitMillis());
+        try {
+            ftp.connect(surface.host(), surface.port());
+            ftp.setSoTimeout(waitMillis());
+            if (!FTPReply.isPositiveCompletion(ftp.getReplyCode())) {
+                return done(credential, Attempt.Outcome.REFUSED, started, ftp.getReplyString());
+            }
+            boolean ok = ftp.login(credential.username(), credential.password());
+            String reply = ftp.getReplyString();
+            if (ok) {
+                ftp.logout();
+                return done(credential, Attempt.Outcome.ACCEPTED, started, reply);
+            }
+            int code = ftp.getReplyCode();
+            Attempt.Outcome outcome = code == 530 ? Attempt.Outcome.REJECTED : code == 421 ? Attempt.Outcome.REFUSED : Attempt.Outcome.FAILED;
+            return done(credential, outcome, started, reply);
+        } finally {
+            if (ftp.isConnected()) {
+                ftp.disconnect();
+            }
+        }
+    }
+
+    private Attempt ssh(LoginSurface surface, UserPass credential, long started) throws IOException {
+        SshClient client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+        client.setUserAuthFactories(List.of(UserAuthPasswordFactory.INSTANCE, UserAuthKeyboardInteractiveFactory.INSTANCE));
+        CoreModuleProperties.PASSWORD_PROMPTS.set(client, 1);
+        client.start();
+        try (ClientSession session = client.connect(credential.username(), surface.host(), surface.port())
+                .verify(Duration.ofMillis(waitMillis())).getSession()) {
+            session.addPasswordIdentity(credential.password());
+            try {
+                session.auth().verify(Duration.ofMillis(waitMillis()));
+                return done(credential, Attempt.Outcome.ACCEPTED, started, "authenticated (" + session.getServerVersion() + ")");
+            } catch (org.apache.sshd.common.SshException e) {
+                // Only a refusal of the credential counts as rejected; a failed key exchange decides nothing.
+                boolean authentication = session.isOpen() && session.getServerVersion() != null
+                        && String.valueOf(e.getMessage()).contains("authentication");
+                return done(credential, authentication ? Attempt.Outcome.REJECTED : Attempt.Outcome.FAILED, started,
+                        "authentication " + (authentication ? "refused" : "not reached") + " (" + session.getServerVersion() + "): " + e.getMessage());
+            }
+        } catch (org.apache.sshd.common.SshException e) {
+            return done(credential, Attempt.Outcome.REFUSED, started, "no SSH session: " + e.getMessage());
+        } finally {
+            client.stop();
+        }
+    }
+
+    private Attempt http(LoginSurface surface, UserPass credential, long started) throws IOException {
+        HttpClient client = httpClient(surface.tls());
+        URI uri = URI.create((surface.tls() ? "https://" : "http://") + literal(surface.host()) + ":" + surface.port()
+                + (surface.path().isEmpty() ? "/" : surface.path()));
+        try {
+            HttpResponse<Void> challenge = client.send(request(uri).build(), HttpResponse.BodyHandlers.discarding());
+            if (challenge.statusCode() / 100 == 2) {
+                return done(credential, Attempt.Outcome.ACCEPTED, started, "HTTP " + challenge.statusCode() + " without any credential");
+            }
+            if (challenge.statusCode() != 401) {
+                return done(credential, Attempt.Outcome.FAILED, started, "HTTP " + challenge.statusCode() + " instead of a 401 challenge");
+            }
+            String authenticate = challenge.headers().firstValue("WWW-Authenticate").orElse("");
+            String authorization;
+            if (authenticate.regionMatches(true, 0, "Digest", 0, 6)) {
+                authorization = digest(credential, "GET", uri.getRawPath(), parameters(authenticate.substring(6)));
+            } else {
+                authorization = "Basic " + Base64.getEncoder().encodeToString(
+                        (credential.username() + ":" + credential.password()).getBytes(StandardCharsets.UTF_8));
+            }
+            HttpResponse<Void> answer = client.send(request(uri).header("Authorization", authorization).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            int status = answer.statusCode();
+            String scheme = authenticate.split("\\s+", 2)[0];
+            Attempt.Outcome outcome = status / 100 == 2 || status / 100 == 3 ? Attempt.Outcome.ACCEPTED
+                    : status == 401 || status == 403 ? Attempt.Outcome.REJECTED
+                    : status == 429 || status == 503 ? Attempt.Outcome.REFUSED : Attempt.Outcome.FAILED;
+            return done(credential, outcome, started, "HTTP " + status + " to " + scheme + " credentials");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return done(credential, Attempt.Outcome.FAILED, started, "interrupted");
+        }
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(waitMillis())).header("User-Agent", "certbench").GET();
+    }
+
+    private HttpClient httpClient(boolean tls) throws IOException {
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(waitMillis())).followRedirects(HttpClient.Redirect.NEVER);
+        if (tls) {
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, new X509TrustManager[] {new RecordingTrustManager(TrustChoice.anything(), "")}, null);
+                builder.sslContext(context);
+            } catch (GeneralSecurityException e) {
+                throw new IOException(e);
+            }
+        }
+        return builder.build();
+    }
+
+    private static String literal(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** The parameters of a Digest challenge. */
+    static Map<String, String> parameters(String challenge) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("([A-Za-z0-9_-]+)\\s*=\\s*(\"([^\"]*)\"|[^,\\s]+)").matcher(challenge);
+        while (m.find()) {
+            parameters.put(m.group(1).toLowerCase(Locale.ROOT), m.group(3) != null ? m.group(3) : m.group(2));
+        }
+        return parameters;
+    }
+
+    /** The Authorization header answering a Digest challenge (RFC 7616: MD5, SHA-256, their -sess forms, qop auth). */
+    static String digest(UserPass credential, String method, String uri, Map<String, String> challenge) {
+        String algorithm = challenge.getOrDefault("algorithm", "MD5");
+        String hash = algorithm.toUpperCase(Locale.ROOT).startsWith("SHA-256") ? "SHA-256" : "MD5";
+        String realm = challenge.getOrDefault("realm", "");
+        String nonce = challenge.getOrDefault("nonce", "");
+        String qop = challenge.containsKey("qop") ? "auth" : null;
+        String cnonce = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+        String nc = "00000001";
+        String ha1 = h(hash, credential.username() + ":" + realm + ":" + credential.password());
+        if (algorithm.toLowerCase(Locale.ROOT).endsWith("-sess")) {
+            ha1 = h(hash, ha1 + ":" + nonce + ":" + cnonce);
+        }
+        String ha2 = h(hash, method + ":" + uri);
+        String response = qop == null ? h(hash, ha1 + ":" + nonce + ":" + ha2) : h(hash, ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":" + qop + ":" + ha2);
+        StringBuilder header = new StringBuilder("Digest username=\"" + credential.username() + "\", realm=\"" + realm + "\", nonce=\"" + nonce
+                + "\", uri=\"" + uri + "\", algorithm=" + algorithm + ", response=\"" + response + "\"");
+        if (qop != null) {
+            header.append(", qop=").append(qop).append(", nc=").append(nc).append(", cnonce=\"").append(cnonce).append('"');
+        }
+        if (challenge.containsKey("opaque")) {
+            header.append(", opaque=\"").append(challenge.get("opaque")).append('"');
+        }
+        return header.toString();
+    }
+
+    private static String h(String algorithm, String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Attempt mqtt(LoginSurface surface, UserPass credential, long started) {
+        MqttEndpoint endpoint = surface.tls() ? MqttEndpoint.tls(surface.host(), surface.port(), TrustChoice.anything(), null)
+                : MqttEndpoint.plain(surface.host(), surface.port());
+        MqttLogin login = credential.username().isEmpty() && credential.password().isEmpty() ? MqttLogin.ANONYMOUS
+                : MqttLogin.of(credential.username(), credential.password());
+        ConnectResult result = MqttProbe.standalone(deadline).connect(endpoint, MqttVersion.V3_1_1, login);
+        Attempt.Outcome outcome = switch (result.outcome()) {
+            case ACCEPTED -> Attempt.Outcome.ACCEPTED;
+            case REFUSED -> result.code() == 4 || result.code() == 5 || result.code() == 0x86 || result.code() == 0x87
+                    ? Attempt.Outcome.REJECTED : Attempt.Outcome.REFUSED;
+            case UNREACHABLE, CLOSED -> Attempt.Outcome.REFUSED;
+            default -> Attempt.Outcome.FAILED;
+        };
+        return done(credential, outcome, started, result.toString());
+    }
+
+    private Transcript transcript(LoginSurface surface) {
+        return Transcripts.open(evidence, "login-" + surface.kind().name().toLowerCase(Locale.ROOT) + "-" + Transcripts.safe(surface.host())
+                + "-" + surface.port() + ".txt");
+    }
+}
