@@ -1,8 +1,6 @@
 package org.certbench.probes.login;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +24,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPReply;
-import org.apache.commons.net.telnet.TelnetClient;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.client.auth.password.UserAuthPasswordFactory;
@@ -39,6 +36,8 @@ import org.certbench.api.Transcript;
 import org.certbench.probes.Deadline;
 import org.certbench.probes.Transcripts;
 import org.certbench.probes.mqtt.ConnectResult;
+import org.certbench.probes.serial.SerialEndpoint;
+import org.certbench.probes.serial.SerialSession;
 import org.certbench.probes.mqtt.MqttEndpoint;
 import org.certbench.probes.mqtt.MqttLogin;
 import org.certbench.probes.mqtt.MqttProbe;
@@ -48,7 +47,7 @@ import org.certbench.probes.tls.TrustChoice;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tries credentials on a device's login surfaces: telnet and FTP (Apache Commons Net), SSH (Apache MINA
+ * Tries credentials on a device's login surfaces: telnet and FTP (Apache Commons Net), a serial console, SSH (Apache MINA
  * SSHD, password and keyboard-interactive), HTTP Basic and Digest (as the 401 asks), MQTT CONNECT. Never
  * makes more attempts than its budget, whatever the list; every attempt and answer is recorded, the
  * public factory defaults in full and any other password as {@code ***}.
@@ -66,7 +65,7 @@ public final class LoginProbe {
     private static final Pattern LOGIN_PROMPT = Pattern.compile("(?is).*(login|user ?name)\\s*:\\s*$");
     private static final Pattern PASSWORD_PROMPT = Pattern.compile("(?is).*password\\s*:\\s*$");
     private static final Pattern REJECTED = Pattern.compile("(?is).*(incorrect|invalid|fail|denied|wrong|bad password).*");
-    private static final Pattern SHELL_PROMPT = Pattern.compile("(?s).*[#$>%]\\s*$");
+    private static final Pattern PASSWORD_OR_SHELL = Pattern.compile("(?is).*(password\\s*:|[#$>%])\\s*$");
     private static final Pattern LOGIN_OR_SHELL = Pattern.compile("(?is).*((login|user ?name)\\s*:|[#$>%])\\s*$");
 
     private final @Nullable Evidence evidence;
@@ -182,7 +181,8 @@ public final class LoginProbe {
         Attempt attempt;
         try {
             attempt = switch (surface.kind()) {
-                case TELNET -> telnet(surface, credential, started);
+                case TELNET -> console(new SerialEndpoint.Remote(surface.host(), surface.port(), false, 0), "\r\n", credential, started);
+                case SERIAL -> console(SerialEndpoint.parse(surface.host(), surface.port()), "\r", credential, started);
                 case FTP -> ftp(surface, credential, started);
                 case SSH -> ssh(surface, credential, started);
                 case HTTP -> http(surface, credential, started);
@@ -204,73 +204,40 @@ public final class LoginProbe {
         return deadline.remainingMillis(WAIT_CAP_MILLIS);
     }
 
-    private Attempt telnet(LoginSurface surface, UserPass credential, long started) throws IOException {
-        TelnetClient telnet = new TelnetClient();
-        telnet.setConnectTimeout(waitMillis());
-        telnet.connect(surface.host(), surface.port());
-        try {
-            telnet.setSoTimeout(250);
-            InputStream in = telnet.getInputStream();
-            OutputStream out = telnet.getOutputStream();
-            String greeting = readUntil(in, LOGIN_PROMPT, SHELL_PROMPT);
-            if (!LOGIN_PROMPT.matcher(greeting).matches()) {
-                if (SHELL_PROMPT.matcher(greeting).matches()) {
-                    return done(credential, Attempt.Outcome.ACCEPTED, started, "a shell without any login: " + lastLine(greeting));
-                }
-                return done(credential, Attempt.Outcome.FAILED, started, "no login prompt: " + lastLine(greeting));
+    /** Logs in at a console (telnet, or a serial port), as a person would: user, password, then see what answers. */
+    private Attempt console(SerialEndpoint endpoint, String lineEnding, UserPass credential, long started) throws IOException {
+        Duration wait = Duration.ofMillis(waitMillis());
+        try (SerialSession console = SerialSession.open(endpoint, Transcripts.open(null, ""), deadline, raw -> { }).lineEnding(lineEnding)) {
+            Optional<String> greeting = console.expect(LOGIN_OR_SHELL, Duration.ofMillis(Math.min(wait.toMillis(), 1500)));
+            for (int nudge = 0; greeting.isEmpty() && nudge < 2; nudge++) {
+                // A console prints its prompt once; pressing Enter (twice, if it was waiting for a password) brings it back.
+                console.sendLine("");
+                greeting = console.expect(LOGIN_OR_SHELL, wait);
             }
-            out.write((credential.username() + "\r\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            String afterUser = readUntil(in, PASSWORD_PROMPT, SHELL_PROMPT);
-            if (PASSWORD_PROMPT.matcher(afterUser).matches()) {
-                out.write((credential.password() + "\r\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            } else if (SHELL_PROMPT.matcher(afterUser).matches() && !LOGIN_PROMPT.matcher(afterUser).matches()) {
-                return done(credential, Attempt.Outcome.ACCEPTED, started, "logged in without a password: " + lastLine(afterUser));
+            if (greeting.isEmpty()) {
+                return done(credential, Attempt.Outcome.FAILED, started, "no login prompt");
             }
-            String verdict = readUntil(in, LOGIN_OR_SHELL, null);
-            String last = lastLine(verdict);
-            if (REJECTED.matcher(verdict).matches() || LOGIN_PROMPT.matcher(verdict).matches()) {
-                return done(credential, Attempt.Outcome.REJECTED, started, last.isEmpty() ? "login prompt again" : last);
+            if (!LOGIN_PROMPT.matcher(greeting.get()).matches()) {
+                return done(credential, Attempt.Outcome.ACCEPTED, started, "a shell without any login: " + lastLine(greeting.get()));
             }
-            if (SHELL_PROMPT.matcher(verdict).matches()) {
-                return done(credential, Attempt.Outcome.ACCEPTED, started, "shell prompt: " + last);
+            console.sendLine(credential.username());
+            Optional<String> afterUser = console.expect(PASSWORD_OR_SHELL, wait);
+            if (afterUser.isPresent() && !PASSWORD_PROMPT.matcher(afterUser.get()).matches()) {
+                return done(credential, Attempt.Outcome.ACCEPTED, started, "logged in without a password: " + lastLine(afterUser.get()));
             }
-            return done(credential, verdict.isEmpty() ? Attempt.Outcome.REFUSED : Attempt.Outcome.FAILED, started,
-                    verdict.isEmpty() ? "connection closed after the password" : "unclear answer: " + last);
-        } finally {
-            telnet.disconnect();
+            console.sendLine(credential.password());
+            Optional<String> verdict = console.expect(LOGIN_OR_SHELL, wait);
+            if (verdict.isEmpty()) {
+                String rest = console.read(Duration.ofMillis(200));
+                return done(credential, REJECTED.matcher(rest).matches() ? Attempt.Outcome.REJECTED : Attempt.Outcome.REFUSED, started,
+                        rest.isBlank() ? "no answer after the password (closed or locked)" : lastLine(rest));
+            }
+            String text = verdict.get();
+            if (REJECTED.matcher(text).matches() || LOGIN_PROMPT.matcher(text).matches()) {
+                return done(credential, Attempt.Outcome.REJECTED, started, lastLine(text).isEmpty() ? "login prompt again" : lastLine(text));
+            }
+            return done(credential, Attempt.Outcome.ACCEPTED, started, "shell prompt: " + lastLine(text));
         }
-    }
-
-    /** Reads until one of the patterns matches the text so far, the connection ends, or the wait runs out. */
-    private String readUntil(InputStream in, Pattern wanted, @Nullable Pattern alternative) throws IOException {
-        StringBuilder text = new StringBuilder();
-        long until = System.nanoTime() + waitMillis() * 1_000_000L;
-        byte[] buffer = new byte[512];
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() < until) {
-            int n;
-            try {
-                n = in.read(buffer);
-            } catch (java.net.SocketTimeoutException e) {
-                // A prompt is the last thing a device sends: once it has been quiet a moment, decide.
-                if (text.length() > 0 && System.nanoTime() - quietSince > 700_000_000L
-                        && (wanted.matcher(text).matches() || alternative != null && alternative.matcher(text).matches())) {
-                    break;
-                }
-                continue;
-            }
-            if (n < 0) {
-                break;
-            }
-            text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-            quietSince = System.nanoTime();
-            if (wanted.matcher(text).matches()) {
-                break;
-            }
-        }
-        return text.toString().replace("\r", "");
     }
 
     private static String lastLine(String text) {

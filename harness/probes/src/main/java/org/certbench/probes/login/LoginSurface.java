@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * @param kind the protocol
  * @param host the device's address
- * @param port the port
+ * @param port the port (for a serial console, its line speed)
  * @param path for HTTP, the protected path
  * @param tls for HTTP and MQTT, whether to speak TLS (certificates are not judged here)
  */
@@ -24,7 +24,8 @@ public record LoginSurface(Kind kind, String host, int port, String path, boolea
         FTP,
         SSH,
         HTTP,
-        MQTT
+        MQTT,
+        SERIAL
     }
 
     public LoginSurface {
@@ -49,12 +50,20 @@ public record LoginSurface(Kind kind, String host, int port, String path, boolea
         return new LoginSurface(Kind.HTTP, host, port, path, tls);
     }
 
+    /** A console's login prompt, at a bench serial port value ({@code /dev/ttyUSB0}, {@code telnet://…}, {@code rfc2217://…}). */
+    public static LoginSurface serial(String port, int baud) {
+        return new LoginSurface(Kind.SERIAL, port, baud, "", false);
+    }
+
     public static LoginSurface mqtt(String host, int port, boolean tls) {
         return new LoginSurface(Kind.MQTT, host, port, "", tls);
     }
 
     @Override
     public String toString() {
+        if (kind == Kind.SERIAL) {
+            return "serial " + host + "@" + port;
+        }
         return kind.name().toLowerCase(java.util.Locale.ROOT) + (tls ? "s" : "") + "://" + host + ":" + port + path;
     }
 }

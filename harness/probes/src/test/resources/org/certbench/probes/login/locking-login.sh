@@ -9,14 +9,17 @@ if [ -e "$LOCKFILE" ]; then
   printf 'Too many failed logins: console locked\r\n'
   exit 1
 fi
-printf 'login: '
-read -r user
+user=
+while [ -z "$user" ]; do
+  printf 'login: '
+  read -r user
+  user=$(printf '%s' "$user" | tr -d '\r')
+done
 stty -echo 2>/dev/null
 printf 'Password: '
 read -r password
 stty echo 2>/dev/null
 printf '\r\n'
-user=$(printf '%s' "$user" | tr -d '\r')
 password=$(printf '%s' "$password" | tr -d '\r')
 if grep -qx "$user:$password" "$CREDENTIALS"; then
   rm -f "$FAILS"

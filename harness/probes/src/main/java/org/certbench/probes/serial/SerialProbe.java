@@ -1,0 +1,113 @@
+package org.certbench.probes.serial;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.certbench.api.Evidence;
+import org.certbench.api.Redactions;
+import org.certbench.api.Verdicts;
+import org.certbench.probes.Deadline;
+import org.certbench.probes.Transcripts;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Opens a device's console and tells what it offers. The transcript ({@code serial-NAME.txt}) has every
+ * chunk with its arrival time; the raw bytes are kept as {@code serial-NAME.raw}.
+ *
+ * <pre>{@code
+ * ConsoleState console = probes.serial().classify(SerialEndpoint.parse(bench.serialPort("uart0").orElseThrow(), 115200));
+ * }</pre>
+ */
+public final class SerialProbe {
+
+    static final Pattern LOGIN = Pattern.compile("(?is).*(login|user ?name)\\s*:\\s*$");
+    private static final Pattern BOOTLOADER = Pattern.compile("(?is).*(u-boot|hit any key to stop autoboot|autoboot in|cfe>|redboot>|=>\\s*$|barebox).*");
+    private static final Pattern SHELL = Pattern.compile("(?s).*[#$]\\s*$");
+    private static final Pattern ID = Pattern.compile("uid=(\\d+)\\(([^)]*)\\)");
+
+    private final @Nullable Evidence evidence;
+    private final Deadline deadline;
+
+    public SerialProbe(Evidence evidence, Deadline deadline) {
+        this.evidence = evidence;
+        this.deadline = deadline;
+    }
+
+    private SerialProbe(Deadline deadline) {
+        this.evidence = null;
+        this.deadline = deadline;
+    }
+
+    /** A probe for use outside certbench's engine: nothing is recorded. */
+    public static SerialProbe standalone(Deadline deadline) {
+        return new SerialProbe(deadline);
+    }
+
+    /** Opens the console; close the session when done. Ends the case INCONCLUSIVE if it cannot be opened. */
+    public SerialSession open(SerialEndpoint endpoint) {
+        String name = "serial-" + Transcripts.safe(endpoint.toString().replaceAll("[:/@]+", "_"));
+        try {
+            return SerialSession.open(endpoint, Transcripts.open(evidence, name + ".txt"), deadline, raw -> {
+                if (evidence != null && raw.length > 0) {
+                    evidence.write(name + ".raw", raw);
+                }
+            });
+        } catch (IOException e) {
+            throw Verdicts.inconclusive("cannot open the console %s: %s", endpoint, e.getMessage());
+        }
+    }
+
+    /**
+     * Listens, then presses Enter if the console said nothing, and tells what answers: a login prompt, a
+     * shell (asking {@code id} whose), a bootloader, or silence.
+     */
+    public ConsoleState classify(SerialEndpoint endpoint) {
+        try (SerialSession console = open(endpoint)) {
+            String text = console.read(Duration.ofMillis(1200));
+            if (text.strip().isEmpty()) {
+                console.sendLine("");
+                text = console.read(Duration.ofMillis(1500));
+            }
+            String tail = tail(text);
+            if (text.strip().isEmpty()) {
+                return new ConsoleState(ConsoleState.Kind.SILENT, "nothing in " + 2700 + " ms, also after a newline");
+            }
+            if (BOOTLOADER.matcher(text).matches()) {
+                return new ConsoleState(ConsoleState.Kind.BOOTLOADER, tail);
+            }
+            if (LOGIN.matcher(text).matches()) {
+                return new ConsoleState(ConsoleState.Kind.LOGIN_PROMPT, tail);
+            }
+            if (SHELL.matcher(text).matches()) {
+                console.sendLine("id");
+                Optional<String> answer = console.expect(Pattern.compile("(?s).*uid=\\d+\\([^)]*\\).*[#$]\\s*$"), Duration.ofSeconds(3));
+                Matcher id = ID.matcher(answer.orElse(""));
+                if (id.find()) {
+                    boolean root = id.group(1).equals("0");
+                    return new ConsoleState(root ? ConsoleState.Kind.ROOT_SHELL : ConsoleState.Kind.USER_SHELL,
+                            tail + " / " + id.group(0));
+                }
+                boolean rootPrompt = text.strip().endsWith("#");
+                return new ConsoleState(rootPrompt ? ConsoleState.Kind.ROOT_SHELL : ConsoleState.Kind.USER_SHELL, tail + " (no answer to id)");
+            }
+            return new ConsoleState(ConsoleState.Kind.OTHER, tail);
+        } catch (IOException e) {
+            throw Verdicts.inconclusive("console %s failed: %s", endpoint, e.getMessage());
+        }
+    }
+
+    /** The last lines of console text, printable, for a finding or a reason. */
+    static String tail(String text) {
+        String[] lines = text.replace("\r", "").strip().split("\n");
+        StringBuilder tail = new StringBuilder();
+        for (int i = Math.max(0, lines.length - 3); i < lines.length; i++) {
+            if (tail.length() > 0) {
+                tail.append(" | ");
+            }
+            tail.append(lines[i].replaceAll("[^\\x20-\\x7E]", "").strip());
+        }
+        return Redactions.apply(tail.toString());
+    }
+}

@@ -1,0 +1,216 @@
+package org.certbench.probes.serial;
+
+import com.fazecast.jSerialComm.SerialPort;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.commons.net.telnet.InvalidTelnetOptionException;
+import org.apache.commons.net.telnet.SimpleOptionHandler;
+import org.apache.commons.net.telnet.TelnetClient;
+import org.certbench.api.Redactions;
+import org.certbench.api.Transcript;
+import org.certbench.probes.Deadline;
+
+/**
+ * An open console: send lines, read, wait for a pattern. Every chunk received is recorded with its
+ * arrival time (control bytes escaped), and every byte kept for the raw capture.
+ *
+ * <pre>{@code
+ * try (SerialSession console = probes.serial().open(endpoint)) {
+ *     console.sendLine("");
+ *     Optional<String> prompt = console.expect(Pattern.compile("(?s).*login:\\s*$"), Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ */
+public final class SerialSession implements AutoCloseable {
+
+    /** RFC 2217 COM-PORT-OPTION and its sub-commands. */
+    private static final int COM_PORT_OPTION = 44;
+    private static final int SET_BAUDRATE = 1;
+    private static final int SET_DATASIZE = 2;
+    private static final int SET_PARITY = 3;
+    private static final int SET_STOPSIZE = 4;
+
+    private final InputStream in;
+    private final OutputStream out;
+    private final AutoCloseable connection;
+    private final Transcript transcript;
+    private final Deadline deadline;
+    private final ByteArrayOutputStream capture = new ByteArrayOutputStream();
+    private final StringBuilder unread = new StringBuilder();
+    private final Runnable onClose;
+    private String lineEnding = "\r";
+
+    private SerialSession(InputStream in, OutputStream out, AutoCloseable connection, Transcript transcript, Deadline deadline,
+            Runnable onClose) {
+        this.in = in;
+        this.out = out;
+        this.connection = connection;
+        this.transcript = transcript;
+        this.deadline = deadline;
+        this.onClose = onClose;
+    }
+
+    /**
+     * Opens a console, recording to {@code transcript}; {@code raw} receives every byte received when the
+     * session closes.
+     */
+    public static SerialSession open(SerialEndpoint endpoint, Transcript transcript, Deadline deadline,
+            java.util.function.Consumer<byte[]> raw) throws IOException {
+        transcript.note("opening console " + endpoint);
+        if (endpoint instanceof SerialEndpoint.Local local) {
+            SerialPort port = SerialPort.getCommPort(local.device());
+            port.setComPortParameters(local.baud(), 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
+            port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 100, 0);
+            if (!port.openPort()) {
+                throw new IOException("cannot open " + local.device() + " (error " + port.getLastErrorCode() + ")");
+            }
+            SerialSession[] self = new SerialSession[1];
+            self[0] = new SerialSession(port.getInputStream(), port.getOutputStream(), port::closePort, transcript, deadline,
+                    () -> raw.accept(self[0].capture.toByteArray()));
+            return self[0];
+        }
+        SerialEndpoint.Remote remote = (SerialEndpoint.Remote) endpoint;
+        TelnetClient telnet = new TelnetClient();
+        if (remote.rfc2217()) {
+            try {
+                telnet.addOptionHandler(new SimpleOptionHandler(COM_PORT_OPTION, true, false, true, false));
+            } catch (InvalidTelnetOptionException e) {
+                throw new IOException(e);
+            }
+        }
+        telnet.setConnectTimeout(deadline.remainingMillis(10_000));
+        telnet.connect(remote.host(), remote.port());
+        telnet.setSoTimeout(100);
+        if (remote.rfc2217()) {
+            int b = remote.baud();
+            telnet.sendSubnegotiation(new int[] {COM_PORT_OPTION, SET_BAUDRATE, (b >> 24) & 0xFF, (b >> 16) & 0xFF, (b >> 8) & 0xFF, b & 0xFF});
+            telnet.sendSubnegotiation(new int[] {COM_PORT_OPTION, SET_DATASIZE, 8});
+            telnet.sendSubnegotiation(new int[] {COM_PORT_OPTION, SET_PARITY, 1});
+            telnet.sendSubnegotiation(new int[] {COM_PORT_OPTION, SET_STOPSIZE, 1});
+            transcript.sent("RFC 2217: " + b + " baud, 8 data bits, no parity, 1 stop bit");
+        }
+        SerialSession[] self = new SerialSession[1];
+        self[0] = new SerialSession(telnet.getInputStream(), telnet.getOutputStream(), telnet::disconnect, transcript, deadline,
+                () -> raw.accept(self[0].capture.toByteArray()));
+        return self[0];
+    }
+
+    /**
+     * What ends a line sent: CR, as a terminal's Enter key sends it (the default, right for a serial
+     * console, where the tty maps CR to NL); CR LF for a telnet service, whose server makes one newline of it.
+     */
+    public SerialSession lineEnding(String ending) {
+        this.lineEnding = ending;
+        return this;
+    }
+
+    /** Sends a line followed by the line ending. */
+    public void sendLine(String line) throws IOException {
+        transcript.sent(line.isEmpty() ? "(newline)" : line);
+        out.write((line + lineEnding).getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** Sends a line without recording it in clear (a password). */
+    public void sendSecret(String line) throws IOException {
+        Redactions.register(line);
+        sendLine(line);
+    }
+
+    /** Reads for {@code window} (bounded by the deadline) and returns what arrived. */
+    public String read(Duration window) throws IOException {
+        long until = System.nanoTime() + Math.min(window.toNanos(), deadline.remaining().toNanos());
+        StringBuilder text = new StringBuilder(unread);
+        unread.setLength(0);
+        while (System.nanoTime() < until) {
+            readChunk(text);
+        }
+        return text.toString();
+    }
+
+    /**
+     * Reads until the text received so far matches the pattern (returned), or the wait or the deadline
+     * ends (empty). What arrived is kept for the next read.
+     */
+    public Optional<String> expect(Pattern pattern, Duration wait) throws IOException {
+        long until = System.nanoTime() + Math.min(wait.toNanos(), deadline.remaining().toNanos());
+        StringBuilder text = new StringBuilder(unread);
+        unread.setLength(0);
+        while (System.nanoTime() < until) {
+            if (pattern.matcher(text).matches()) {
+                return Optional.of(text.toString());
+            }
+            if (!readChunk(text)) {
+                break;
+            }
+        }
+        if (pattern.matcher(text).matches()) {
+            return Optional.of(text.toString());
+        }
+        unread.append(text);
+        return Optional.empty();
+    }
+
+    /** Reads what is there now into {@code text}; false when the console closed. */
+    private boolean readChunk(StringBuilder text) throws IOException {
+        byte[] buffer = new byte[512];
+        int n;
+        try {
+            n = in.read(buffer);
+        } catch (InterruptedIOException e) {
+            // A read timeout (socket or serial port): nothing arrived in this slice.
+            return true;
+        }
+        if (n < 0) {
+            return false;
+        }
+        if (n > 0) {
+            capture.write(buffer, 0, n);
+            String chunk = new String(buffer, 0, n, StandardCharsets.UTF_8);
+            transcript.received(escape(chunk));
+            text.append(chunk);
+        } else {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String escape(String chunk) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : chunk.toCharArray()) {
+            if (c == '\n') {
+                escaped.append("\\n");
+            } else if (c == '\r') {
+                escaped.append("\\r");
+            } else if (c < 0x20 || c == 0x7F) {
+                escaped.append(String.format("\\x%02x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (Exception e) {
+            transcript.note("closing the console: " + e.getMessage());
+        }
+        onClose.run();
+        transcript.close();
+    }
+}
