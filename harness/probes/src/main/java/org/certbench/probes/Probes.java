@@ -4,6 +4,7 @@ import org.certbench.api.Evidence;
 import org.certbench.probes.coap.CoapProbe;
 import org.certbench.probes.login.LoginProbe;
 import org.certbench.probes.mqtt.MqttProbe;
+import org.certbench.probes.power.PowerProbe;
 import org.certbench.probes.serial.SerialProbe;
 import org.certbench.probes.net.NetProbe;
 import org.certbench.probes.tls.TlsProbe;
@@ -25,14 +26,21 @@ public final class Probes {
     private final CoapProbe coap;
     private final LoginProbe login;
     private final SerialProbe serial;
+    private final PowerProbe power;
 
     public Probes(Evidence evidence, Deadline deadline, ProbeSettings settings) {
         this.net = new NetProbe(evidence, deadline, settings.scan());
         this.login = new LoginProbe(evidence, deadline, settings.loginBudget());
         this.serial = new SerialProbe(evidence, deadline);
+        this.power = new PowerProbe(evidence, deadline);
         this.tls = new TlsProbe(evidence, deadline);
         this.mqtt = new MqttProbe(evidence, deadline);
         this.coap = new CoapProbe(evidence, deadline);
+    }
+
+    /** The device's outlet: switch and power-cycle it. */
+    public PowerProbe power() {
+        return power;
     }
 
     /** The device's console: login prompt, open shell, bootloader or silence; lines sent and awaited. */
