@@ -37,7 +37,7 @@ class BenchFilesTest {
                 """);
         assertThatThrownBy(() -> BenchLoader.load(bench)).isInstanceOfSatisfying(InvalidInputException.class, e ->
                 assertThat(e.problems()).extracting(Object::toString).containsExactly(
-                        bench + ":4:10: serial-ports.uart0: 'COM3' is not a local device path (/dev/ttyUSB0), "
+                        bench + ":4:10: serial-ports.uart0: 'COM3' is not a local device path (/dev/ttyUSB0, or a pty such as socat makes), "
                                 + "telnet://host:port (ser2net) or rfc2217://host:port",
                         bench + ":5:1: outlest: unknown key 'outlest'; did you mean 'outlets'?"));
     }

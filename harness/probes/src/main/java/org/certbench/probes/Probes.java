@@ -3,6 +3,7 @@ package org.certbench.probes;
 import org.certbench.api.Evidence;
 import org.certbench.probes.coap.CoapProbe;
 import org.certbench.probes.login.LoginProbe;
+import org.certbench.probes.http.HttpProbe;
 import org.certbench.probes.mqtt.MqttProbe;
 import org.certbench.probes.power.PowerProbe;
 import org.certbench.probes.serial.SerialProbe;
@@ -27,15 +28,22 @@ public final class Probes {
     private final LoginProbe login;
     private final SerialProbe serial;
     private final PowerProbe power;
+    private final HttpProbe http;
 
     public Probes(Evidence evidence, Deadline deadline, ProbeSettings settings) {
         this.net = new NetProbe(evidence, deadline, settings.scan());
         this.login = new LoginProbe(evidence, deadline, settings.loginBudget());
         this.serial = new SerialProbe(evidence, deadline);
         this.power = new PowerProbe(evidence, deadline);
+        this.http = new HttpProbe(evidence, deadline);
         this.tls = new TlsProbe(evidence, deadline);
         this.mqtt = new MqttProbe(evidence, deadline);
         this.coap = new CoapProbe(evidence, deadline);
+    }
+
+    /** HTTP requests with or without credentials, redirects followed and recorded. */
+    public HttpProbe http() {
+        return http;
     }
 
     /** The device's outlet: switch and power-cycle it. */

@@ -2,26 +2,15 @@ package org.certbench.probes.login;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.X509TrustManager;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPReply;
 import org.apache.sshd.client.SshClient;
@@ -35,6 +24,10 @@ import org.certbench.api.Redactions;
 import org.certbench.api.Transcript;
 import org.certbench.probes.Deadline;
 import org.certbench.probes.Transcripts;
+import org.certbench.probes.http.HttpAuth;
+import org.certbench.probes.http.HttpCall;
+import org.certbench.probes.http.HttpProbe;
+import org.certbench.probes.http.HttpResult;
 import org.certbench.probes.mqtt.ConnectResult;
 import org.certbench.probes.serial.SerialEndpoint;
 import org.certbench.probes.serial.SerialSession;
@@ -42,7 +35,6 @@ import org.certbench.probes.mqtt.MqttEndpoint;
 import org.certbench.probes.mqtt.MqttLogin;
 import org.certbench.probes.mqtt.MqttProbe;
 import org.certbench.probes.mqtt.MqttVersion;
-import org.certbench.probes.tls.RecordingTrustManager;
 import org.certbench.probes.tls.TrustChoice;
 import org.jspecify.annotations.Nullable;
 
@@ -297,105 +289,26 @@ public final class LoginProbe {
         }
     }
 
-    private Attempt http(LoginSurface surface, UserPass credential, long started) throws IOException {
-        HttpClient client = httpClient(surface.tls());
-        URI uri = URI.create((surface.tls() ? "https://" : "http://") + literal(surface.host()) + ":" + surface.port()
-                + (surface.path().isEmpty() ? "/" : surface.path()));
-        try {
-            HttpResponse<Void> challenge = client.send(request(uri).build(), HttpResponse.BodyHandlers.discarding());
-            if (challenge.statusCode() / 100 == 2) {
-                return done(credential, Attempt.Outcome.ACCEPTED, started, "HTTP " + challenge.statusCode() + " without any credential");
-            }
-            if (challenge.statusCode() != 401) {
-                return done(credential, Attempt.Outcome.FAILED, started, "HTTP " + challenge.statusCode() + " instead of a 401 challenge");
-            }
-            String authenticate = challenge.headers().firstValue("WWW-Authenticate").orElse("");
-            String authorization;
-            if (authenticate.regionMatches(true, 0, "Digest", 0, 6)) {
-                authorization = digest(credential, "GET", uri.getRawPath(), parameters(authenticate.substring(6)));
-            } else {
-                authorization = "Basic " + Base64.getEncoder().encodeToString(
-                        (credential.username() + ":" + credential.password()).getBytes(StandardCharsets.UTF_8));
-            }
-            HttpResponse<Void> answer = client.send(request(uri).header("Authorization", authorization).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            int status = answer.statusCode();
-            String scheme = authenticate.split("\\s+", 2)[0];
-            Attempt.Outcome outcome = status / 100 == 2 || status / 100 == 3 ? Attempt.Outcome.ACCEPTED
-                    : status == 401 || status == 403 ? Attempt.Outcome.REJECTED
-                    : status == 429 || status == 503 ? Attempt.Outcome.REFUSED : Attempt.Outcome.FAILED;
-            return done(credential, outcome, started, "HTTP " + status + " to " + scheme + " credentials");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return done(credential, Attempt.Outcome.FAILED, started, "interrupted");
+    private Attempt http(LoginSurface surface, UserPass credential, long started) {
+        URI uri = URI.create((surface.tls() ? "https://" : "http://") + (surface.host().contains(":") ? "[" + surface.host() + "]" : surface.host())
+                + ":" + surface.port() + (surface.path().isEmpty() ? "/" : surface.path()));
+        HttpProbe http = HttpProbe.standalone(deadline);
+        HttpResult open = http.request(HttpCall.get(uri).withRedirects(0));
+        if (!open.answered()) {
+            return done(credential, Attempt.Outcome.REFUSED, started, String.valueOf(open.problem()));
         }
-    }
-
-    private HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(waitMillis())).header("User-Agent", "certbench").GET();
-    }
-
-    private HttpClient httpClient(boolean tls) throws IOException {
-        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofMillis(waitMillis())).followRedirects(HttpClient.Redirect.NEVER);
-        if (tls) {
-            try {
-                SSLContext context = SSLContext.getInstance("TLS");
-                context.init(null, new X509TrustManager[] {new RecordingTrustManager(TrustChoice.anything(), "")}, null);
-                builder.sslContext(context);
-            } catch (GeneralSecurityException e) {
-                throw new IOException(e);
-            }
+        if (open.status() / 100 == 2) {
+            return done(credential, Attempt.Outcome.ACCEPTED, started, "HTTP " + open.status() + " without any credential");
         }
-        return builder.build();
-    }
-
-    private static String literal(String host) {
-        return host.contains(":") ? "[" + host + "]" : host;
-    }
-
-    /** The parameters of a Digest challenge. */
-    static Map<String, String> parameters(String challenge) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("([A-Za-z0-9_-]+)\\s*=\\s*(\"([^\"]*)\"|[^,\\s]+)").matcher(challenge);
-        while (m.find()) {
-            parameters.put(m.group(1).toLowerCase(Locale.ROOT), m.group(3) != null ? m.group(3) : m.group(2));
+        if (open.status() != 401) {
+            return done(credential, Attempt.Outcome.FAILED, started, "HTTP " + open.status() + " instead of a 401 challenge");
         }
-        return parameters;
-    }
-
-    /** The Authorization header answering a Digest challenge (RFC 7616: MD5, SHA-256, their -sess forms, qop auth). */
-    static String digest(UserPass credential, String method, String uri, Map<String, String> challenge) {
-        String algorithm = challenge.getOrDefault("algorithm", "MD5");
-        String hash = algorithm.toUpperCase(Locale.ROOT).startsWith("SHA-256") ? "SHA-256" : "MD5";
-        String realm = challenge.getOrDefault("realm", "");
-        String nonce = challenge.getOrDefault("nonce", "");
-        String qop = challenge.containsKey("qop") ? "auth" : null;
-        String cnonce = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
-        String nc = "00000001";
-        String ha1 = h(hash, credential.username() + ":" + realm + ":" + credential.password());
-        if (algorithm.toLowerCase(Locale.ROOT).endsWith("-sess")) {
-            ha1 = h(hash, ha1 + ":" + nonce + ":" + cnonce);
-        }
-        String ha2 = h(hash, method + ":" + uri);
-        String response = qop == null ? h(hash, ha1 + ":" + nonce + ":" + ha2) : h(hash, ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":" + qop + ":" + ha2);
-        StringBuilder header = new StringBuilder("Digest username=\"" + credential.username() + "\", realm=\"" + realm + "\", nonce=\"" + nonce
-                + "\", uri=\"" + uri + "\", algorithm=" + algorithm + ", response=\"" + response + "\"");
-        if (qop != null) {
-            header.append(", qop=").append(qop).append(", nc=").append(nc).append(", cnonce=\"").append(cnonce).append('"');
-        }
-        if (challenge.containsKey("opaque")) {
-            header.append(", opaque=\"").append(challenge.get("opaque")).append('"');
-        }
-        return header.toString();
-    }
-
-    private static String h(String algorithm, String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        HttpResult answer = http.request(HttpCall.get(uri).withRedirects(0).withAuth(HttpAuth.of(credential.username(), credential.password())));
+        int status = answer.status();
+        Attempt.Outcome outcome = status / 100 == 2 || status / 100 == 3 ? Attempt.Outcome.ACCEPTED
+                : status == 401 || status == 403 ? Attempt.Outcome.REJECTED
+                : status == 429 || status == 503 || status < 0 ? Attempt.Outcome.REFUSED : Attempt.Outcome.FAILED;
+        return done(credential, outcome, started, "HTTP " + status + " to " + answer.scheme() + " credentials");
     }
 
     private Attempt mqtt(LoginSurface surface, UserPass credential, long started) {
