@@ -19,6 +19,8 @@ import org.certbench.engine.config.CertbenchConfig;
 import org.certbench.engine.descriptor.Segments;
 import org.certbench.engine.ledger.Ledger;
 import org.certbench.engine.suite.SuiteRegistry;
+import org.certbench.reports.BundleSigner;
+import org.certbench.reports.Manifest;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
@@ -84,6 +86,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--plain", description = "Plain progress lines even on a terminal.")
     boolean plain;
+
+    @Option(names = "--sign-with", paramLabel = "KEYSTORE", description = "PKCS#12 keystore to sign the bundle with "
+            + "(password from $CERTBENCH_KEYSTORE_PASSWORD, --password-file or a prompt).")
+    Path signWith;
+
+    @picocli.CommandLine.Mixin
+    KeystorePassword password = new KeystorePassword();
 
     @Override
     public Integer call() throws IOException {
@@ -159,6 +168,15 @@ final class RunCommand implements Callable<Integer> {
                 .build());
         TestPlan plan = launcher.discover(request);
         issues.warnings.forEach(w -> stderr.println("warning: " + w));
+        BundleSigner signer = null;
+        if (signWith != null) {
+            try {
+                signer = BundleSigner.fromPkcs12(signWith, password.read("Password of " + signWith));
+            } catch (IOException | java.security.GeneralSecurityException e) {
+                stderr.println("certbench: cannot use the signing key " + signWith + ": " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+        }
         if (!issues.errors.isEmpty()) {
             issues.errors.forEach(e -> stderr.println("error: " + e));
             stderr.println("certbench: " + issues.errors.size() + " problem(s) in the input; nothing was run");
@@ -188,6 +206,18 @@ final class RunCommand implements Callable<Integer> {
         }
         Summary summary = Summary.read(outDir);
         summary.print(stdout);
+        try {
+            if (signer != null) {
+                signer.sign(outDir);
+                stdout.println("Signed:   " + outDir.resolve(Manifest.SIGNATURE_NAME) + " by " + signer.certificate().getSubjectX500Principal().getName());
+            } else {
+                Manifest.write(outDir);
+                stdout.println("Manifest: " + outDir.resolve(Manifest.FILE_NAME) + " (not signed: give --sign-with)");
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            stderr.println("certbench: the bundle could not be signed: " + e.getMessage());
+            return ExitCodes.INTERNAL;
+        }
         return engineFailure.get() != null ? ExitCodes.INTERNAL : summary.exitCode();
     }
 

@@ -175,9 +175,44 @@ class CertbenchCliTest {
     }
 
     @Test
+    void aSignedRunVerifiesAndAChangedEvidenceFileDoesNot() throws Exception {
+        Path passwordFile = dir.resolve("password");
+        String password = "kp-" + Long.toHexString(System.nanoTime());
+        Files.writeString(passwordFile, password + "\n");
+        Result keys = certbench("keys", "init", "--out", dir.resolve("keys").toString(), "--password-file", passwordFile.toString());
+        assertThat(keys.exit()).as(keys.err()).isEqualTo(ExitCodes.PASS);
+
+        Path out = dir.resolve("signed-run");
+        Result run = certbench("run", "--device", profile("sign.yaml", "").toString(), "--plain", "--out", out.toString(),
+                "--sign-with", dir.resolve("keys/lab-signing.p12").toString(), "--password-file", passwordFile.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.FAIL);
+        assertThat(run.out()).contains("Signed:   ");
+
+        String ca = dir.resolve("keys/lab-ca.pem").toString();
+        Result verified = certbench("verify", out.toString(), "--ca", ca);
+        assertThat(verified.exit()).as(verified.out()).isEqualTo(ExitCodes.PASS);
+        assertThat(verified.out()).contains("NOT FOR CERTIFICATION");
+
+        Path evidence;
+        try (var files = Files.walk(out.resolve("evidence"))) {
+            evidence = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+        }
+        Files.writeString(evidence, Files.readString(evidence).replace("9999", "9998"));
+        Result tampered = certbench("verify", out.toString(), "--ca", ca);
+        assertThat(tampered.exit()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
+        assertThat(tampered.out()).contains("changed (its SHA-256 differs from the manifest)");
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.equals(passwordFile)).toList()) {
+                assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)).as(file.toString())
+                        .doesNotContain(password);
+            }
+        }
+    }
+
+    @Test
     void helpAndVersionWorkEverywhere() {
         assertThat(certbench("--version").out()).startsWith("certbench ");
-        for (String command : new String[] {"run", "list", "validate"}) {
+        for (String command : new String[] {"run", "list", "validate", "verify", "keys"}) {
             Result help = certbench(command, "--help");
             assertThat(help.exit()).isEqualTo(ExitCodes.PASS);
             assertThat(help.out()).contains("Usage: certbench " + command);

@@ -1,0 +1,54 @@
+package org.certbench.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.concurrent.Callable;
+import org.certbench.reports.BundleVerifier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code certbench verify BUNDLE --ca FILE}: exit 0 for an intact bundle signed under the CA, 4 otherwise. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Verify a report bundle: the signature and its chain to the trusted CA, every file's digest, no missing,",
+            "extra or linked file. Exit 0 when it holds, 4 with every problem otherwise."})
+final class VerifyCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "BUNDLE", description = "The bundle folder.")
+    Path bundle;
+
+    @Option(names = "--ca", paramLabel = "FILE", description = "The lab CA certificate (PEM) the signer must lead to.")
+    Path ca;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        X509Certificate trusted = null;
+        if (ca != null) {
+            try (InputStream in = Files.newInputStream(ca)) {
+                trusted = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            } catch (IOException | GeneralSecurityException e) {
+                spec.commandLine().getErr().println("certbench: cannot read the CA certificate " + ca + ": " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+        }
+        BundleVerifier.Result result = BundleVerifier.verify(bundle, trusted);
+        if (result.valid()) {
+            out.println("verified: " + bundle + " signed by " + result.signer());
+            return ExitCodes.PASS;
+        }
+        result.problems().forEach(p -> out.println("FAILED   " + p));
+        out.println(result.problems().size() + " problem(s): " + bundle + " does not verify");
+        return ExitCodes.VERIFICATION_FAILED;
+    }
+}

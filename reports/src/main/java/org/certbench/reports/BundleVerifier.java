@@ -1,0 +1,220 @@
+package org.certbench.reports;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.util.Store;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code certbench verify}: a bundle is accepted only if its manifest is signed by a certificate that
+ * leads to the given CA and was valid when it signed, with an accepted digest; every file it lists is
+ * there, inside the bundle, not a link, with its digest; and nothing else is there.
+ *
+ * <pre>{@code
+ * BundleVerifier.Result result = BundleVerifier.verify(bundle, labCa);
+ * result.problems().forEach(System.out::println);
+ * }</pre>
+ */
+public final class BundleVerifier {
+
+    /** Digests a signature may use (SHA-256 and stronger). */
+    private static final Set<String> ACCEPTED_DIGESTS = Set.of("2.16.840.1.101.3.4.2.1", "2.16.840.1.101.3.4.2.2",
+            "2.16.840.1.101.3.4.2.3");
+
+    private BundleVerifier() {
+    }
+
+    /**
+     * What verification found.
+     *
+     * @param problems every reason the bundle is not accepted; empty when it is
+     * @param signer the signing certificate's subject, when the signature could be read
+     */
+    public record Result(List<String> problems, @Nullable String signer) {
+        public Result {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean valid() {
+            return problems.isEmpty();
+        }
+    }
+
+    public static Result verify(Path bundle, @Nullable X509Certificate trustedCa) throws IOException {
+        List<String> problems = new ArrayList<>();
+        if (!Files.isDirectory(bundle, LinkOption.NOFOLLOW_LINKS)) {
+            return new Result(List.of(bundle + " is not a bundle folder"), null);
+        }
+        Path manifestFile = bundle.resolve(Manifest.FILE_NAME);
+        if (!Files.isRegularFile(manifestFile, LinkOption.NOFOLLOW_LINKS)) {
+            return new Result(List.of(Manifest.FILE_NAME + " is missing"), null);
+        }
+        byte[] manifest = Files.readAllBytes(manifestFile);
+        Map<String, String> entries = Manifest.parse(new String(manifest, StandardCharsets.UTF_8), problems);
+        Set<String> listed = new LinkedHashSet<>();
+        Path root = bundle.toRealPath();
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+            String path = entry.getKey();
+            if (path.startsWith("/") || path.contains("\\") || List.of(path.split("/")).stream().anyMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."))) {
+                problems.add(path + ": not a plain path inside the bundle");
+                continue;
+            }
+            Path file = bundle.resolve(path).normalize();
+            listed.add(path);
+            if (Files.isSymbolicLink(file)) {
+                problems.add(path + ": is a symbolic link");
+                continue;
+            }
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                problems.add(path + ": listed in the manifest but missing");
+                continue;
+            }
+            if (!file.toRealPath().startsWith(root)) {
+                problems.add(path + ": leads out of the bundle");
+                continue;
+            }
+            if (!Manifest.sha256(file).equals(entry.getValue())) {
+                problems.add(path + ": changed (its SHA-256 differs from the manifest)");
+            }
+        }
+        for (Path file : Manifest.files(bundle)) {
+            String path = Manifest.relative(bundle, file);
+            if (!listed.contains(path)) {
+                problems.add(path + ": " + (Files.isSymbolicLink(file) ? "a symbolic link" : "a file") + " the manifest does not list");
+            }
+        }
+        String signer = checkSignature(bundle, manifest, trustedCa, problems);
+        return new Result(problems, signer);
+    }
+
+    private static @Nullable String checkSignature(Path bundle, byte[] manifest, @Nullable X509Certificate trustedCa, List<String> problems)
+            throws IOException {
+        Path signatureFile = bundle.resolve(Manifest.SIGNATURE_NAME);
+        if (!Files.isRegularFile(signatureFile, LinkOption.NOFOLLOW_LINKS)) {
+            problems.add(Manifest.SIGNATURE_NAME + " is missing: the bundle is not signed");
+            return null;
+        }
+        try {
+            CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(manifest), Files.readAllBytes(signatureFile));
+            @SuppressWarnings("unchecked")
+            Store<X509CertificateHolder> certificates = signed.getCertificates();
+            Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
+            if (signers.isEmpty()) {
+                problems.add(Manifest.SIGNATURE_NAME + " has no signer");
+                return null;
+            }
+            String subject = null;
+            JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+            checkEmbeddedCertificates(certificates, converter, trustedCa, problems);
+            for (SignerInformation info : signers) {
+                @SuppressWarnings("unchecked")
+                Collection<X509CertificateHolder> matches = certificates.getMatches(info.getSID());
+                if (matches.isEmpty()) {
+                    problems.add("the signer's certificate is not in the signature");
+                    continue;
+                }
+                X509Certificate certificate = converter.getCertificate(matches.iterator().next());
+                subject = certificate.getSubjectX500Principal().getName();
+                if (!ACCEPTED_DIGESTS.contains(info.getDigestAlgOID())) {
+                    problems.add("the signature uses a weak digest (" + info.getDigestAlgOID() + "); SHA-256 or stronger is required");
+                }
+                if (!info.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
+                    problems.add("the signature does not match the manifest");
+                }
+                Date signedAt = signingTime(info);
+                try {
+                    certificate.checkValidity(signedAt);
+                } catch (java.security.cert.CertificateException e) {
+                    problems.add("the signing certificate " + subject + " was not valid when it signed (" + signedAt.toInstant() + ")");
+                }
+                if (trustedCa == null) {
+                    problems.add("no trusted CA given (--ca): the signer " + subject + " cannot be trusted");
+                } else {
+                    List<X509Certificate> chain = new ArrayList<>();
+                    for (X509CertificateHolder holder : certificates.getMatches(null)) {
+                        X509Certificate c = converter.getCertificate(holder);
+                        if (!c.equals(trustedCa)) {
+                            chain.add(c);
+                        }
+                    }
+                    chain.remove(certificate);
+                    chain.add(0, certificate);
+                    try {
+                        PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(trustedCa, null)));
+                        parameters.setRevocationEnabled(false);
+                        parameters.setDate(signedAt);
+                        CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(chain), parameters);
+                    } catch (GeneralSecurityException e) {
+                        problems.add("the signer " + subject + " does not lead to the trusted CA: " + e.getMessage());
+                    }
+                }
+            }
+            return subject;
+        } catch (CMSException | OperatorCreationException | GeneralSecurityException e) {
+            problems.add(Manifest.SIGNATURE_NAME + " cannot be read or checked: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Every certificate the signature carries must be intact: signed by its issuer (from the set or the trusted CA). */
+    private static void checkEmbeddedCertificates(Store<X509CertificateHolder> certificates, JcaX509CertificateConverter converter,
+            @Nullable X509Certificate trustedCa, List<String> problems) throws GeneralSecurityException {
+        List<X509Certificate> all = new ArrayList<>();
+        for (X509CertificateHolder holder : certificates.getMatches(null)) {
+            all.add(converter.getCertificate(holder));
+        }
+        if (trustedCa != null) {
+            all.add(trustedCa);
+        }
+        for (X509Certificate certificate : all) {
+            X509Certificate issuer = all.stream().filter(c -> c.getSubjectX500Principal().equals(certificate.getIssuerX500Principal()))
+                    .findFirst().orElse(null);
+            if (issuer == null) {
+                continue;
+            }
+            try {
+                certificate.verify(issuer.getPublicKey());
+            } catch (GeneralSecurityException e) {
+                problems.add("certificate " + certificate.getSubjectX500Principal().getName() + " in the signature is damaged or forged: "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    private static Date signingTime(SignerInformation info) {
+        if (info.getSignedAttributes() != null) {
+            Attribute time = info.getSignedAttributes().get(CMSAttributes.signingTime);
+            if (time != null) {
+                return Time.getInstance(time.getAttrValues().getObjectAt(0)).getDate();
+            }
+        }
+        return new Date();
+    }
+}

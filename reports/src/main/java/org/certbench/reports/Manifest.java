@@ -1,0 +1,99 @@
+package org.certbench.reports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code MANIFEST.sha256}: one line per file of the bundle, {@code HEX␣␣relative/path}, sorted, exactly
+ * what {@code sha256sum -c} reads. The manifest and its signature are not listed.
+ *
+ * <pre>{@code
+ * Manifest.write(bundle);                 // hashes every file
+ * Map<String, String> entries = Manifest.read(bundle);
+ * }</pre>
+ */
+public final class Manifest {
+
+    public static final String FILE_NAME = "MANIFEST.sha256";
+    public static final String SIGNATURE_NAME = "MANIFEST.sha256.p7s";
+
+    private Manifest() {
+    }
+
+    /** Hashes every regular file under the bundle and writes the manifest; returns its bytes. */
+    public static byte[] write(Path bundle) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (Path file : files(bundle)) {
+            text.append(sha256(file)).append("  ").append(relative(bundle, file)).append('\n');
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        Files.write(bundle.resolve(FILE_NAME), bytes);
+        return bytes;
+    }
+
+    /** The bundle's files that the manifest covers, sorted by relative path. */
+    static List<Path> files(Path bundle) throws IOException {
+        try (Stream<Path> walk = Files.walk(bundle)) {
+            return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
+                    .filter(p -> !p.equals(bundle.resolve(FILE_NAME)) && !p.equals(bundle.resolve(SIGNATURE_NAME)))
+                    .sorted((a, b) -> relative(bundle, a).compareTo(relative(bundle, b)))
+                    .toList();
+        }
+    }
+
+    /** The entries of a manifest text, path to digest, in order; malformed lines are reported. */
+    static Map<String, String> parse(String text, List<String> problems) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        int number = 0;
+        for (String line : text.split("\n", -1)) {
+            number++;
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (!line.matches("[0-9a-f]{64}  [^\\r\\n]+")) {
+                problems.add(FILE_NAME + ":" + number + ": not a SHA-256 line (\"<64 hex>  <path>\")");
+                continue;
+            }
+            String path = line.substring(66);
+            if (entries.put(path, line.substring(0, 64)) != null) {
+                problems.add(FILE_NAME + ":" + number + ": " + path + " is listed twice");
+            }
+        }
+        return entries;
+    }
+
+    static String relative(Path bundle, Path file) {
+        return bundle.relativize(file).toString().replace('\\', '/');
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every path the manifest lists, for callers that list them. */
+    public static List<String> paths(Path bundle) throws IOException {
+        return new ArrayList<>(parse(Files.readString(bundle.resolve(FILE_NAME)), new ArrayList<>()).keySet());
+    }
+}
