@@ -286,8 +286,35 @@ public final class MqttProbe {
 
         abstract PublishResult publish(ConnectResult connect, String topic, byte[] payload, int qos);
 
+        abstract boolean connected();
+
+        abstract CompletableFuture<Void> disconnect();
+
         @Override
-        public abstract void close();
+        public void close() {
+            if (connected()) {
+                try {
+                    disconnect().get(1, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    // The case is over either way.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        /** A publish's outcome when sending it threw. */
+        static PublishResult failedPublish(ConnectResult connect, Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                return new PublishResult(connect, false, -1, "interrupted");
+            }
+            if (e instanceof TimeoutException) {
+                return new PublishResult(connect, false, -1, "no acknowledgement before the deadline");
+            }
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            return new PublishResult(connect, false, -1, String.valueOf(cause.getMessage()));
+        }
 
         static String clientId() {
             return "certbench-" + UUID.randomUUID().toString().substring(0, 8);
@@ -345,27 +372,19 @@ public final class MqttProbe {
             try {
                 await(client.publishWith().topic(topic).payload(payload).qos(MqttQos.fromCode(qos)).send());
                 return new PublishResult(connect, true, 0, "SUCCESS");
-            } catch (ExecutionException e) {
-                return new PublishResult(connect, false, -1, String.valueOf(e.getCause().getMessage()));
-            } catch (TimeoutException e) {
-                return new PublishResult(connect, false, -1, "no acknowledgement before the deadline");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new PublishResult(connect, false, -1, "interrupted");
+            } catch (ExecutionException | TimeoutException | InterruptedException e) {
+                return failedPublish(connect, e);
             }
         }
 
         @Override
-        public void close() {
-            if (client.getState().isConnected()) {
-                try {
-                    client.disconnect().get(1, TimeUnit.SECONDS);
-                } catch (ExecutionException | TimeoutException e) {
-                    // The case is over either way.
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+        boolean connected() {
+            return client.getState().isConnected();
+        }
+
+        @Override
+        CompletableFuture<Void> disconnect() {
+            return client.disconnect();
         }
     }
 
@@ -425,27 +444,19 @@ public final class MqttProbe {
                 }
                 return result.getError().map(e -> new PublishResult(connect, false, -1, String.valueOf(e.getMessage())))
                         .orElse(new PublishResult(connect, true, 0, "SUCCESS"));
-            } catch (ExecutionException e) {
-                return new PublishResult(connect, false, -1, String.valueOf(e.getCause().getMessage()));
-            } catch (TimeoutException e) {
-                return new PublishResult(connect, false, -1, "no acknowledgement before the deadline");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new PublishResult(connect, false, -1, "interrupted");
+            } catch (ExecutionException | TimeoutException | InterruptedException e) {
+                return failedPublish(connect, e);
             }
         }
 
         @Override
-        public void close() {
-            if (client.getState().isConnected()) {
-                try {
-                    client.disconnect().get(1, TimeUnit.SECONDS);
-                } catch (ExecutionException | TimeoutException e) {
-                    // The case is over either way.
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+        boolean connected() {
+            return client.getState().isConnected();
+        }
+
+        @Override
+        CompletableFuture<Void> disconnect() {
+            return client.disconnect();
         }
     }
 }

@@ -113,18 +113,28 @@ class MqttProbeTest {
                 "wifi=lab".getBytes(StandardCharsets.UTF_8), 1);
         assertThat(retained.delivered()).as(retained.toString()).isTrue();
 
+        // The "device" publishes telemetry until the observation is over, so some arrives after the subscription
+        // however slow the machine is.
+        java.util.concurrent.atomic.AtomicBoolean observing = new java.util.concurrent.atomic.AtomicBoolean(true);
         Thread publisher = new Thread(() -> {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                return;
+            MqttProbe device = MqttProbe.standalone(Deadline.in(Duration.ofSeconds(60)));
+            while (observing.get()) {
+                device.publish(endpoint, MqttVersion.V3_1_1, MqttLogin.ANONYMOUS, "acme/t1/telemetry", "t=20.9".getBytes(StandardCharsets.UTF_8), 0);
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
-            probe(evidence).publish(endpoint, MqttVersion.V3_1_1, MqttLogin.ANONYMOUS, "acme/t1/telemetry", "t=20.9".getBytes(StandardCharsets.UTF_8), 0);
         });
         publisher.start();
-        Observation seen = probe(evidence).observe(endpoint, MqttVersion.V3_1_1, MqttLogin.ANONYMOUS, List.of("#", "$SYS/#"),
-                Duration.ofSeconds(2), 1000);
-        publisher.join();
+        Observation seen;
+        try {
+            seen = probe(evidence).observe(endpoint, MqttVersion.V3_1_1, MqttLogin.ANONYMOUS, List.of("#", "$SYS/#"), Duration.ofSeconds(3), 1000);
+        } finally {
+            observing.set(false);
+            publisher.join();
+        }
 
         assertThat(seen.granted("#")).isTrue();
         assertThat(seen.granted("$SYS/#")).isTrue();

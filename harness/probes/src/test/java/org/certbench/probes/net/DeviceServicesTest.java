@@ -134,7 +134,7 @@ class DeviceServicesTest {
 
     @Test
     void eachTcpServiceIsNamedBySpeakingItsProtocol() {
-        ServiceIdentifier identifier = new ServiceIdentifier(Duration.ofMillis(800));
+        ServiceIdentifier identifier = new ServiceIdentifier(Duration.ofSeconds(2));
         Map<Integer, ServiceGuess> guesses = List.of(21, 22, 23, 80, 443, 1883, 8883).stream()
                 .map(p -> identifier.identify(device.address(), p, Deadline.in(Duration.ofSeconds(30))))
                 .collect(Collectors.toMap(ServiceGuess::port, Function.identity()));
@@ -156,7 +156,7 @@ class DeviceServicesTest {
     void udpPortsAreNamedByTheirAnswersAndSilenceIsNotOpen() throws Exception {
         int silent = 40_000;
         try (Daemon sink = device.startUdp(dir, "udp-sink", silent, Tools.require("socat").toString(), "-u", "UDP-RECV:" + silent, "/dev/null")) {
-            List<UdpPortResult> results = new UdpProber(Duration.ofSeconds(1))
+            List<UdpPortResult> results = new UdpProber(Duration.ofSeconds(3))
                     .probe(device.address(), List.of(53, 123, 161, 1900, 5353, 5683, 5684, silent, 40001), Deadline.in(Duration.ofSeconds(60)));
             Map<Integer, UdpPortResult> byPort = results.stream().collect(Collectors.toMap(UdpPortResult::port, Function.identity()));
 
