@@ -45,9 +45,9 @@ class SerialProbeTest {
         Files.writeString(dir.resolve("credentials"), "owner:" + PASSWORD + "\n");
         Files.createDirectories(dir.resolve("state"));
         pty("shell", "EXEC:/bin/sh -i");
-        // A console respawns its login program, as getty does.
+        // A console respawns its login program, as getty does, until the console itself is gone (exit 2).
         pty("login", "SYSTEM:while true; do env CREDENTIALS=" + dir.resolve("credentials") + " STATE=" + dir.resolve("state") + " "
-                + login + "; done");
+                + login + "; [ $? -eq 2 ] && exit 0; done");
         pty("bootloader", "EXEC:" + bootloader);
         pty("silent", "EXEC:sleep 600");
         pty("exported", "EXEC:/bin/sh -i");

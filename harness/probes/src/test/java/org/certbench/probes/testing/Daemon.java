@@ -79,11 +79,14 @@ public final class Daemon implements AutoCloseable {
 
     @Override
     public void close() {
+        // Children too: socat's program, a shell loop, a daemon behind ip netns exec or unshare.
+        process.toHandle().descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+            process.toHandle().descendants().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

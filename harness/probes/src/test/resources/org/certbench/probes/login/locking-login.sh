@@ -1,7 +1,8 @@
 #!/bin/sh
 # A device's own login program, as many IoT firmwares have instead of /bin/login: it asks for a user and
 # a password, checks them against $CREDENTIALS ("user:password" lines), and after three failures in a
-# row locks every login until $LOCKFILE is removed.
+# row locks every login until $LOCKFILE is removed. It exits 2 when its console is gone (end of input),
+# so a respawning loop around it can stop instead of spinning.
 FAILS="${STATE:-/tmp}/fails"
 LOCKFILE="${STATE:-/tmp}/locked"
 printf 'ACME T1 console\r\n'
@@ -12,12 +13,12 @@ fi
 user=
 while [ -z "$user" ]; do
   printf 'login: '
-  read -r user
+  read -r user || exit 2
   user=$(printf '%s' "$user" | tr -d '\r')
 done
 stty -echo 2>/dev/null
 printf 'Password: '
-read -r password
+read -r password || exit 2
 stty echo 2>/dev/null
 printf '\r\n'
 password=$(printf '%s' "$password" | tr -d '\r')
