@@ -67,12 +67,13 @@ public final class SerialSession implements AutoCloseable {
         if (endpoint instanceof SerialEndpoint.Local local) {
             SerialPort port = SerialPort.getCommPort(local.device());
             port.setComPortParameters(local.baud(), 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
-            port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 100, 0);
+            // Non-blocking, polled: a blocking native read on a port whose other end vanished can hang for good.
+            port.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING, 0, 0);
             if (!port.openPort()) {
                 throw new IOException("cannot open " + local.device() + " (error " + port.getLastErrorCode() + ")");
             }
             SerialSession[] self = new SerialSession[1];
-            self[0] = new SerialSession(port.getInputStream(), port.getOutputStream(), port::closePort, transcript, deadline,
+            self[0] = new SerialSession(new PolledInput(port), port.getOutputStream(), port::closePort, transcript, deadline,
                     () -> raw.accept(self[0].capture.toByteArray()));
             return self[0];
         }
@@ -109,6 +110,39 @@ public final class SerialSession implements AutoCloseable {
     public SerialSession lineEnding(String ending) {
         this.lineEnding = ending;
         return this;
+    }
+
+    /** Reads a local port only what it holds: never blocks, so the session's deadline always holds. */
+    private static final class PolledInput extends InputStream {
+        private final SerialPort port;
+
+        PolledInput(SerialPort port) {
+            this.port = port;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n <= 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int available = port.bytesAvailable();
+            if (available < 0) {
+                return -1;
+            }
+            if (available == 0) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new InterruptedIOException("nothing yet");
+            }
+            return port.readBytes(buffer, Math.min(length, available), offset);
+        }
     }
 
     /** Sends a line followed by the line ending. */
