@@ -3,6 +3,7 @@ package org.certbench.api;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
  * The secrets revealed so far in this process, and the one place that blanks them out of text bound
@@ -34,10 +35,19 @@ public final class Redactions {
 
     /** The text with every registered secret replaced by {@link #MASK}. */
     public static String apply(String text) {
+        return apply(text, UnaryOperator.identity());
+    }
+
+    /**
+     * The text with every registered secret, as {@code encoding} writes it (JSON escaping, say), replaced
+     * by {@link #MASK}: a secret with a quote in it appears escaped in a JSON line.
+     */
+    public static String apply(String text, UnaryOperator<String> encoding) {
         String result = text;
         for (String secret : SECRETS) {
-            if (result.contains(secret)) {
-                result = result.replace(secret, MASK);
+            String encoded = encoding.apply(secret);
+            if (!encoded.isEmpty() && result.contains(encoded)) {
+                result = result.replace(encoded, MASK);
             }
         }
         return result;

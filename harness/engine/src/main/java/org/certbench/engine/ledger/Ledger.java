@@ -55,7 +55,8 @@ public final class Ledger implements AutoCloseable {
 
     /** Appends a row; roll-up and end rows are forced to disk as well. */
     public void append(LedgerRow row) {
-        String line = Redactions.apply(MAPPER.writeValueAsString(row)) + "\n";
+        String json = MAPPER.writeValueAsString(row);
+        String line = Redactions.apply(Redactions.apply(json), Ledger::jsonEscaped) + "\n";
         ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
         synchronized (this) {
             try {
@@ -69,6 +70,12 @@ public final class Ledger implements AutoCloseable {
                 throw new UncheckedIOException("cannot write the ledger " + file + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** A string as it appears inside a JSON string literal. */
+    private static String jsonEscaped(String text) {
+        String quoted = MAPPER.writeValueAsString(text);
+        return quoted.substring(1, quoted.length() - 1);
     }
 
     @Override
