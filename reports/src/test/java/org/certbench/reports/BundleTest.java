@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import org.certbench.api.Verdict;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class BundleTest {
     void makeSignedBundle() throws Exception {
         bundle = Files.createDirectories(dir.resolve("bundle"));
         Files.writeString(bundle.resolve("ledger.jsonl"), "{\"type\":\"campaign\"}\n{\"type\":\"end\"}\n");
-        Files.writeString(bundle.resolve("report.json"), "{\"schema\":\"certbench-report/1\"}\n");
+        report(Verdict.FAIL).write(bundle.resolve(Report.FILE_NAME));
         Files.createDirectories(bundle.resolve("evidence/acme-t1/etsi-en-303-645/5.6-1-2"));
         Files.writeString(bundle.resolve("evidence/acme-t1/etsi-en-303-645/5.6-1-2/tcp-scan-10.0.0.2.txt"), "22/tcp open\n");
         Files.write(bundle.resolve("evidence/acme-t1/etsi-en-303-645/5.6-1-2/serial.raw"), new byte[] {0, 1, 2, (byte) 0xFF});
@@ -42,6 +43,28 @@ class BundleTest {
             ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
         BundleSigner.fromPkcs12(keys.keystore(), PASSWORD).sign(bundle);
+    }
+
+    /** A one-case report whose provision claims {@code provisionVerdict} (the case itself FAILs). */
+    private static Report report(Verdict provisionVerdict) {
+        Report.Case scan = new Report.Case("5.6-1-2", "every open TCP port is declared", Verdict.FAIL, "open TCP ports not declared: [9999]",
+                "2026-11-22T05:00:00Z", "2026-11-22T05:00:03Z", 3000,
+                List.of(new Report.EvidenceFile("evidence/acme-t1/etsi-en-303-645/5.6-1-2/tcp-scan-10.0.0.2.txt", "0".repeat(64), 12)),
+                List.of(new Report.Finding("tcp-9999", Verdict.FAIL, "port 9999/tcp open, not declared")));
+        Report.Provision provision = new Report.Provision("5.6-1", provisionVerdict, "failed: 5.6-1-2", List.of(scan));
+        Report.Standard standard = new Report.Standard("etsi-en-303-645", Verdict.FAIL, "failed: 5.6-1", true, List.of(), List.of(provision));
+        return new Report(Report.SCHEMA, new Report.Campaign("c1", "2026-11-22T05:00:00Z", "2026-11-22T05:00:04Z", "jane", "0.1.0",
+                "test lab", List.of("etsi-en-303-645")), List.of(new Report.Device("acme-t1", Verdict.FAIL, List.of(standard))));
+    }
+
+    @Test
+    void aReportWhoseRollUpsContradictItsCasesIsRejectedEvenWhenSigned() throws Exception {
+        report(Verdict.PASS).write(bundle.resolve(Report.FILE_NAME));
+        BundleSigner.fromPkcs12(keys.keystore(), PASSWORD).sign(bundle);
+
+        assertThat(BundleVerifier.verify(bundle, ca).problems()).containsExactly(
+                "report.json: acme-t1 etsi-en-303-645 5.6-1 says PASS but its cases roll up to FAIL",
+                "report.json: acme-t1 etsi-en-303-645 says FAIL but its provisions roll up to PASS");
     }
 
     private static int run(Path directory, String... command) throws Exception {

@@ -187,6 +187,13 @@ class CertbenchCliTest {
                 "--sign-with", dir.resolve("keys/lab-signing.p12").toString(), "--password-file", passwordFile.toString());
         assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.FAIL);
         assertThat(run.out()).contains("Signed:   ");
+        org.certbench.reports.Report report = org.certbench.reports.Report.read(out.resolve("report.json"));
+        assertThat(report.devices()).singleElement().satisfies(device -> {
+            assertThat(device.overall()).isEqualTo(org.certbench.api.Verdict.FAIL);
+            assertThat(device.standards().get(0).provisions().get(0).cases().get(0).findings()).extracting(f -> f.id())
+                    .containsExactly("tcp-443", "tcp-9999");
+        });
+        assertThat(report.rollUpProblems()).isEmpty();
 
         String ca = dir.resolve("keys/lab-ca.pem").toString();
         Result verified = certbench("verify", out.toString(), "--ca", ca);

@@ -1,0 +1,76 @@
+package org.certbench.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.certbench.api.Verdict;
+import org.certbench.engine.ledger.LedgerReader;
+import org.certbench.engine.ledger.LedgerRow;
+import org.certbench.reports.Report;
+
+/**
+ * Makes {@code report.json} from a run's ledger: nothing is guessed from JUnit results, every verdict
+ * and roll-up is the one the engine recorded.
+ */
+final class ReportBuilder {
+
+    private ReportBuilder() {
+    }
+
+    static Report fromLedger(List<LedgerRow> rows) {
+        LedgerRow.Campaign campaign = LedgerReader.rows(rows, LedgerRow.Campaign.class).get(0);
+        List<LedgerRow.End> ends = LedgerReader.rows(rows, LedgerRow.End.class);
+        Map<String, String> titles = new LinkedHashMap<>();
+        LedgerReader.rows(rows, LedgerRow.Plan.class).forEach(p -> titles.put(p.uid(), p.title()));
+        Map<String, List<Report.EvidenceFile>> evidence = new LinkedHashMap<>();
+        LedgerReader.rows(rows, LedgerRow.EvidenceFile.class).forEach(e -> evidence.computeIfAbsent(e.uid(), k -> new ArrayList<>())
+                .add(new Report.EvidenceFile(e.file(), e.sha256(), e.bytes())));
+        Map<String, List<Report.Finding>> findings = new LinkedHashMap<>();
+        LedgerReader.rows(rows, LedgerRow.Finding.class).forEach(f -> findings.computeIfAbsent(f.caseUid(), k -> new ArrayList<>())
+                .add(new Report.Finding(f.finding(), f.verdict(), f.summary())));
+        Map<String, LedgerRow.Ics> ics = new LinkedHashMap<>();
+        LedgerReader.rows(rows, LedgerRow.Ics.class).forEach(i -> ics.put(i.device() + " " + i.standard(), i));
+        Map<String, LedgerRow.RollUp> rollUps = new LinkedHashMap<>();
+        LedgerReader.rows(rows, LedgerRow.RollUp.class).forEach(r -> rollUps.put(r.uid(), r));
+
+        // device -> standard -> provision -> cases, in the order the ledger recorded them
+        Map<String, Map<String, Map<String, List<Report.Case>>>> tree = new LinkedHashMap<>();
+        for (LedgerRow.CaseVerdict v : LedgerReader.rows(rows, LedgerRow.CaseVerdict.class)) {
+            tree.computeIfAbsent(v.device(), d -> new LinkedHashMap<>()).computeIfAbsent(v.standard(), s -> new LinkedHashMap<>())
+                    .computeIfAbsent(v.provision(), p -> new ArrayList<>())
+                    .add(new Report.Case(v.caseId(), titles.getOrDefault(v.uid(), v.caseId()), v.verdict(), v.reason(), v.started(), v.ended(),
+                            v.durationMs(), evidence.getOrDefault(v.uid(), List.of()), findings.getOrDefault(v.uid(), List.of())));
+        }
+        List<Report.Device> devices = new ArrayList<>();
+        tree.forEach((device, standards) -> {
+            List<Report.Standard> standardResults = new ArrayList<>();
+            standards.forEach((standard, provisions) -> {
+                List<Report.Provision> provisionResults = new ArrayList<>();
+                provisions.forEach((provision, cases) -> {
+                    LedgerRow.RollUp rollUp = rollUp(rollUps, "provision", device, standard, provision);
+                    provisionResults.add(new Report.Provision(provision,
+                            rollUp == null ? Verdict.rollUp(cases.stream().map(Report.Case::verdict).toList()) : rollUp.verdict(),
+                            rollUp == null ? null : rollUp.reason(), cases));
+                });
+                LedgerRow.RollUp rollUp = rollUp(rollUps, "standard", device, standard, null);
+                LedgerRow.Ics check = ics.get(device + " " + standard);
+                standardResults.add(new Report.Standard(standard, rollUp == null ? Verdict.INCONCLUSIVE : rollUp.verdict(),
+                        rollUp == null ? "the run ended before this standard was rolled up" : rollUp.reason(),
+                        check == null || check.valid(), check == null ? List.of() : check.problems(), provisionResults));
+            });
+            LedgerRow.RollUp rollUp = rollUp(rollUps, "device", device, null, null);
+            devices.add(new Report.Device(device, rollUp == null ? Verdict.INCONCLUSIVE : rollUp.verdict(), standardResults));
+        });
+        return new Report(Report.SCHEMA, new Report.Campaign(campaign.campaign(), campaign.at(), ends.isEmpty() ? null : ends.get(0).at(),
+                campaign.operator(), campaign.certbench(), campaign.lab(), campaign.standards()), devices);
+    }
+
+    private static LedgerRow.RollUp rollUp(Map<String, LedgerRow.RollUp> rollUps, String level, String device, String standard,
+            String provision) {
+        return rollUps.values().stream()
+                .filter(r -> r.level().equals(level) && r.device().equals(device)
+                        && (standard == null || standard.equals(r.standard())) && (provision == null || provision.equals(r.provision())))
+                .findFirst().orElse(null);
+    }
+}
