@@ -217,9 +217,27 @@ class CertbenchCliTest {
     }
 
     @Test
+    void diffShowsTheVerdictsThatChangedBetweenTwoRuns() throws Exception {
+        Path failing = dir.resolve("diff-old");
+        Path passing = dir.resolve("diff-new");
+        certbench("run", "--device", profile("before.yaml", "").toString(), "--plain", "--out", failing.toString());
+        certbench("run", "--device", profile("after.yaml", "      - { port: 9999, transport: tcp, service: vendor-debug }").toString(),
+                "--plain", "--out", passing.toString());
+
+        Result diff = certbench("diff", failing.toString(), passing.toString());
+        assertThat(diff.exit()).isEqualTo(ExitCodes.FAIL);
+        assertThat(diff.out()).contains("acme-t1-0042: FAIL -> PASS")
+                .contains("acme-t1-0042 etsi-en-303-645 5.6-1 5.6-1-2: FAIL -> PASS").contains("4 verdict(s) changed");
+        Result same = certbench("diff", passing.toString(), passing.resolve("report.json").toString());
+        assertThat(same.exit()).isEqualTo(ExitCodes.PASS);
+        assertThat(same.out()).contains("no verdict changed");
+        assertThat(certbench("diff", passing.toString(), dir.resolve("nothing").toString()).exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
     void helpAndVersionWorkEverywhere() {
         assertThat(certbench("--version").out()).startsWith("certbench ");
-        for (String command : new String[] {"run", "list", "validate", "verify", "keys"}) {
+        for (String command : new String[] {"run", "list", "validate", "verify", "diff", "keys"}) {
             Result help = certbench(command, "--help");
             assertThat(help.exit()).isEqualTo(ExitCodes.PASS);
             assertThat(help.out()).contains("Usage: certbench " + command);
