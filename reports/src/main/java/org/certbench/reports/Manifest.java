@@ -8,7 +8,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,10 +89,5 @@ public final class Manifest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Every path the manifest lists, for callers that list them. */
-    public static List<String> paths(Path bundle) throws IOException {
-        return new ArrayList<>(parse(Files.readString(bundle.resolve(FILE_NAME)), new ArrayList<>()).keySet());
     }
 }

@@ -32,7 +32,7 @@ final class ReportBuilder {
         Map<String, LedgerRow.Ics> ics = new LinkedHashMap<>();
         LedgerReader.rows(rows, LedgerRow.Ics.class).forEach(i -> ics.put(i.device() + " " + i.standard(), i));
         Map<String, LedgerRow.RollUp> rollUps = new LinkedHashMap<>();
-        LedgerReader.rows(rows, LedgerRow.RollUp.class).forEach(r -> rollUps.put(r.uid(), r));
+        LedgerReader.rows(rows, LedgerRow.RollUp.class).forEach(r -> rollUps.put(key(r.level(), r.device(), r.standard(), r.provision()), r));
 
         // device -> standard -> provision -> cases, in the order the ledger recorded them
         Map<String, Map<String, Map<String, List<Report.Case>>>> tree = new LinkedHashMap<>();
@@ -48,29 +48,25 @@ final class ReportBuilder {
             standards.forEach((standard, provisions) -> {
                 List<Report.Provision> provisionResults = new ArrayList<>();
                 provisions.forEach((provision, cases) -> {
-                    LedgerRow.RollUp rollUp = rollUp(rollUps, "provision", device, standard, provision);
+                    LedgerRow.RollUp rollUp = rollUps.get(key("provision", device, standard, provision));
                     provisionResults.add(new Report.Provision(provision,
                             rollUp == null ? Verdict.rollUp(cases.stream().map(Report.Case::verdict).toList()) : rollUp.verdict(),
                             rollUp == null ? null : rollUp.reason(), cases));
                 });
-                LedgerRow.RollUp rollUp = rollUp(rollUps, "standard", device, standard, null);
+                LedgerRow.RollUp rollUp = rollUps.get(key("standard", device, standard, null));
                 LedgerRow.Ics check = ics.get(device + " " + standard);
                 standardResults.add(new Report.Standard(standard, rollUp == null ? Verdict.INCONCLUSIVE : rollUp.verdict(),
                         rollUp == null ? "the run ended before this standard was rolled up" : rollUp.reason(),
                         check == null || check.valid(), check == null ? List.of() : check.problems(), provisionResults));
             });
-            LedgerRow.RollUp rollUp = rollUp(rollUps, "device", device, null, null);
+            LedgerRow.RollUp rollUp = rollUps.get(key("device", device, null, null));
             devices.add(new Report.Device(device, rollUp == null ? Verdict.INCONCLUSIVE : rollUp.verdict(), standardResults));
         });
         return new Report(Report.SCHEMA, new Report.Campaign(campaign.campaign(), campaign.at(), ends.isEmpty() ? null : ends.get(0).at(),
                 campaign.operator(), campaign.certbench(), campaign.lab(), campaign.standards()), devices);
     }
 
-    private static LedgerRow.RollUp rollUp(Map<String, LedgerRow.RollUp> rollUps, String level, String device, String standard,
-            String provision) {
-        return rollUps.values().stream()
-                .filter(r -> r.level().equals(level) && r.device().equals(device)
-                        && (standard == null || standard.equals(r.standard())) && (provision == null || provision.equals(r.provision())))
-                .findFirst().orElse(null);
+    private static String key(String level, String device, String standard, String provision) {
+        return level + " " + device + " " + standard + " " + provision;
     }
 }

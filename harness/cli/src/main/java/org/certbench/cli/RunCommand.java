@@ -22,7 +22,6 @@ import org.certbench.engine.suite.SuiteRegistry;
 import org.certbench.reports.BundleSigner;
 import org.certbench.reports.Manifest;
 import org.certbench.reports.Report;
-import org.certbench.engine.ledger.LedgerReader;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
@@ -209,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
         Summary summary = Summary.read(outDir);
         summary.print(stdout);
         try {
-            ReportBuilder.fromLedger(LedgerReader.read(outDir.resolve(Ledger.FILE_NAME))).write(outDir.resolve(Report.FILE_NAME));
+            ReportBuilder.fromLedger(summary.rows()).write(outDir.resolve(Report.FILE_NAME));
             if (signer != null) {
                 signer.sign(outDir);
                 stdout.println("Signed:   " + outDir.resolve(Manifest.SIGNATURE_NAME) + " by " + signer.certificate().getSubjectX500Principal().getName());

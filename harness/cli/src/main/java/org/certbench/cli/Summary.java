@@ -33,6 +33,11 @@ final class Summary {
         return new Summary(LedgerReader.read(out.resolve(Ledger.FILE_NAME)), out);
     }
 
+    /** The ledger rows the summary was made from. */
+    List<LedgerRow> rows() {
+        return rows;
+    }
+
     /** The exit code of the run: from each device's overall verdict in the end row. */
     int exitCode() {
         List<LedgerRow.End> end = LedgerReader.rows(rows, LedgerRow.End.class);

@@ -1,5 +1,6 @@
 package org.certbench.probes;
 
+import org.certbench.probes.login.LoginProbe;
 import org.certbench.probes.net.ScanOptions;
 
 /**
@@ -15,7 +16,7 @@ import org.certbench.probes.net.ScanOptions;
 public record ProbeSettings(ScanOptions scan, int loginBudget) {
 
     /** The defaults: {@link ScanOptions#DEFAULT} and 100 login attempts. */
-    public static final ProbeSettings DEFAULT = new ProbeSettings(ScanOptions.DEFAULT, 100);
+    public static final ProbeSettings DEFAULT = new ProbeSettings(ScanOptions.DEFAULT, LoginProbe.DEFAULT_BUDGET);
 
     public ProbeSettings {
         if (loginBudget < 1) {

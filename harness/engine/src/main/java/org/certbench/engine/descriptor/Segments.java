@@ -6,7 +6,7 @@ import org.junit.platform.engine.UniqueId;
  * The unique-id segment types of the certbench tree, and how ids are built from logical ids.
  *
  * <pre>{@code
- * UniqueId caseId = Segments.caseId(engineId, "acme-t1-0042", "etsi-en-303-645", "5.6-1", "5.6-1-2");
+ * UniqueId device = Segments.deviceId(engineId, "acme-t1-0042");
  * }</pre>
  */
 public final class Segments {
@@ -23,18 +23,6 @@ public final class Segments {
 
     public static UniqueId deviceId(UniqueId engine, String device) {
         return engine.append(DEVICE, device);
-    }
-
-    public static UniqueId standardId(UniqueId engine, String device, String standard) {
-        return deviceId(engine, device).append(STANDARD, standard);
-    }
-
-    public static UniqueId provisionId(UniqueId engine, String device, String standard, String provision) {
-        return standardId(engine, device, standard).append(PROVISION, provision);
-    }
-
-    public static UniqueId caseId(UniqueId engine, String device, String standard, String provision, String caseId) {
-        return provisionId(engine, device, standard, provision).append(CASE, caseId);
     }
 
     /** The value of the first segment of the given type, or null. */

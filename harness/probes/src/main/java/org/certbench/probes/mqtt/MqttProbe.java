@@ -286,7 +286,12 @@ public final class MqttProbe {
 
         abstract PublishResult publish(ConnectResult connect, String topic, byte[] payload, int qos);
 
-        abstract boolean connected();
+        /** The client, whichever protocol version it speaks. */
+        abstract MqttClient client();
+
+        boolean connected() {
+            return client().getState().isConnected();
+        }
 
         abstract CompletableFuture<Void> disconnect();
 
@@ -378,8 +383,8 @@ public final class MqttProbe {
         }
 
         @Override
-        boolean connected() {
-            return client.getState().isConnected();
+        MqttClient client() {
+            return client;
         }
 
         @Override
@@ -450,8 +455,8 @@ public final class MqttProbe {
         }
 
         @Override
-        boolean connected() {
-            return client.getState().isConnected();
+        MqttClient client() {
+            return client;
         }
 
         @Override
