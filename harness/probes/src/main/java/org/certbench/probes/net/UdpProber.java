@@ -20,7 +20,7 @@ import org.certbench.probes.Deadline;
 /**
  * Speaks to UDP ports in their own protocols: a port registered for one (53 DNS, 123 NTP, 161 SNMP,
  * 1900 SSDP, 5353 mDNS, 5683 CoAP, 5684 DTLS) gets that protocol's request; any other port gets each
- * request in turn until one is answered. An ICMP port-unreachable makes the port closed; silence is
+ * request in turn until one is answered. Each request is sent again once if the first goes unanswered. An ICMP port-unreachable makes the port closed; silence is
  * reported as silence, never as open.
  *
  * <pre>{@code
@@ -84,13 +84,11 @@ public final class UdpProber {
             }
             try (DatagramSocket socket = new DatagramSocket()) {
                 socket.connect(new InetSocketAddress(address, port));
-                socket.setSoTimeout(deadline.remainingMillis((int) answerTimeout.toMillis()));
                 int id = UdpProtocol.newId();
                 byte[] request = protocol.request(id, address);
-                socket.send(new DatagramPacket(request, request.length));
                 byte[] buffer = new byte[4096];
                 DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
-                socket.receive(reply);
+                receive(socket, request, reply, deadline);
                 byte[] answer = java.util.Arrays.copyOf(buffer, reply.getLength());
                 Optional<String> recognised = protocol.recognise(answer, id);
                 if (recognised.isPresent()) {
@@ -112,6 +110,26 @@ public final class UdpProber {
             }
         }
         return new UdpPortResult(port, UdpPortResult.State.NO_ANSWER, null, "no answer to " + String.join(", ", tried));
+    }
+
+    /**
+     * Sends the request and waits for an answer; UDP may lose either, so the request goes out a second
+     * time halfway through the wait (as nmap retransmits), the whole wait staying {@code answerTimeout}.
+     */
+    private void receive(DatagramSocket socket, byte[] request, DatagramPacket reply, Deadline deadline) throws IOException {
+        int half = (int) Math.max(1, answerTimeout.toMillis() / 2);
+        for (int attempt = 1; ; attempt++) {
+            socket.send(new DatagramPacket(request, request.length));
+            socket.setSoTimeout(deadline.remainingMillis(half));
+            try {
+                socket.receive(reply);
+                return;
+            } catch (SocketTimeoutException e) {
+                if (attempt == 2 || deadline.expired()) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

@@ -168,7 +168,7 @@ class DeviceServicesTest {
             assertThat(byPort.get(1900).protocol()).isEqualTo(UdpProtocol.SSDP);
             assertThat(byPort.get(1900).summary()).contains("SERVER: ACME/1.0 UPnP/1.1 T1/2.4.1");
             assertThat(byPort.get(5353).protocol()).as(byPort.get(5353).summary()).isEqualTo(UdpProtocol.MDNS);
-            assertThat(byPort.get(5683).protocol()).isEqualTo(UdpProtocol.COAP);
+            assertThat(byPort.get(5683).protocol()).as(byPort.get(5683).summary()).isEqualTo(UdpProtocol.COAP);
             assertThat(byPort.get(5684).protocol()).isEqualTo(UdpProtocol.DTLS);
             assertThat(byPort.get(silent).state()).as(byPort.get(silent).summary()).isEqualTo(UdpPortResult.State.NO_ANSWER);
             assertThat(byPort.get(40001).state()).isEqualTo(UdpPortResult.State.CLOSED);
