@@ -35,8 +35,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code certbench verify}: a bundle is accepted only if its manifest is signed by a certificate that
  * leads to the given CA and was valid when it signed, with an accepted digest; every file it lists is
- * there, inside the bundle, not a link, with its digest; nothing else is there; and its report's
- * roll-ups follow from the case verdicts.
+ * there, inside the bundle, not a link, with its digest; nothing else is there; its report is valid
+ * against {@code reports/schema/report.schema.json}; and the report's roll-ups follow from the case verdicts.
  *
  * <pre>{@code
  * BundleVerifier.Result result = BundleVerifier.verify(bundle, labCa);
@@ -114,10 +114,14 @@ public final class BundleVerifier {
         String signer = checkSignature(bundle, manifest, trustedCa, problems);
         Path report = bundle.resolve(Report.FILE_NAME);
         if (Files.isRegularFile(report, LinkOption.NOFOLLOW_LINKS)) {
-            try {
-                problems.addAll(Report.read(report).rollUpProblems());
-            } catch (IOException e) {
-                problems.add(e.getMessage());
+            List<String> schemaProblems = ReportSchema.check(report);
+            problems.addAll(schemaProblems);
+            if (schemaProblems.isEmpty()) {
+                try {
+                    problems.addAll(Report.read(report).rollUpProblems());
+                } catch (IOException e) {
+                    problems.add(e.getMessage());
+                }
             }
         } else {
             problems.add(Report.FILE_NAME + " is missing");

@@ -1,19 +1,26 @@
 package org.certbench.reports;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.certbench.api.Verdict;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code report.json}: the campaign, and per device, standard, provision and case the verdict with its
- * reason, timings and evidence, as the ledger recorded them.
+ * {@code report.json}: the campaign, the bench and its check, the tools and suites (with the digest of
+ * their code), and per device its profile as certified (secrets are only ever referenced), the ICS and
+ * IXIT used, and per standard, provision and case the verdict with its reason, timings, evidence,
+ * findings and operator answers, as the ledger recorded them. {@code reports/schema/report.schema.json}
+ * describes it.
  *
  * <pre>{@code
  * Report report = Report.read(bundle.resolve(Report.FILE_NAME));
@@ -22,15 +29,21 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param schema the format's name and version, {@code certbench-report/1}
  * @param campaign the run
+ * @param bench the bench, and what its check found before the run
+ * @param tools versions of certbench, Java, the OS and the protocol libraries
+ * @param suites the suites run, with the digest of their code
  * @param devices every device certified
  */
-public record Report(String schema, Campaign campaign, List<Device> devices) {
+public record Report(String schema, Campaign campaign, Bench bench, Map<String, String> tools, List<Suite> suites, List<Device> devices) {
 
     public static final String FILE_NAME = "report.json";
     public static final String SCHEMA = "certbench-report/1";
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL)).build();
 
     public Report {
+        tools = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tools));
+        suites = List.copyOf(suites);
         devices = List.copyOf(devices);
     }
 
@@ -39,8 +52,29 @@ public record Report(String schema, Campaign campaign, List<Device> devices) {
             List<String> standards) {
     }
 
-    /** One device's results. */
-    public record Device(String id, Verdict overall, List<Standard> standards) {
+    /** The bench the run used; {@code source} and {@code sha256} name the bench file, if there was one. */
+    public record Bench(String lab, @Nullable String accreditation, String harnessAddress, String broker, Map<String, String> serialPorts,
+            Map<String, String> outlets, @Nullable String source, @Nullable String sha256, List<BenchResource> check) {
+    }
+
+    /** One bench resource's check before the run: {@code status} is OK, DEAD or NOT_CHECKED. */
+    public record BenchResource(String kind, String name, String target, String status, String detail) {
+    }
+
+    /** A suite the run used. */
+    public record Suite(String standard, String version, String title, String suiteClass, String codeSha256) {
+    }
+
+    /** One device: who it is, its profile as certified, and its results. */
+    public record Device(String id, String manufacturer, String model, String firmware, Verdict overall, Profile profile,
+            List<Standard> standards) {
+    }
+
+    /**
+     * The profile a device was certified with: the file, its digest, its content (credentials appear
+     * only as references such as {@code env:NAME}), and the ICS and IXIT it declares.
+     */
+    public record Profile(String file, String sha256, JsonNode content, @Nullable JsonNode ics, @Nullable JsonNode ixit) {
     }
 
     /** One standard's results for a device; its overall verdict follows ETSI TS 103 701. */
@@ -54,7 +88,11 @@ public record Report(String schema, Campaign campaign, List<Device> devices) {
 
     /** One test case. */
     public record Case(String id, String title, Verdict verdict, @Nullable String reason, String started, String ended, long durationMs,
-            List<EvidenceFile> evidence, List<Finding> findings) {
+            List<EvidenceFile> evidence, List<Finding> findings, List<Answer> answers) {
+    }
+
+    /** An operator's answer to a case's question, with who gave it, when, and from where (terminal or answers file). */
+    public record Answer(String question, String text, String answer, String operator, String source, String at) {
     }
 
     /** A file of evidence. */

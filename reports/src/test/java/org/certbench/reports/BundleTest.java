@@ -34,7 +34,7 @@ class BundleTest {
     void makeSignedBundle() throws Exception {
         bundle = Files.createDirectories(dir.resolve("bundle"));
         Files.writeString(bundle.resolve("ledger.jsonl"), "{\"type\":\"campaign\"}\n{\"type\":\"end\"}\n");
-        report(Verdict.FAIL).write(bundle.resolve(Report.FILE_NAME));
+        ReportFixture.report(Verdict.FAIL).write(bundle.resolve(Report.FILE_NAME));
         Files.createDirectories(bundle.resolve("evidence/acme-t1/etsi-en-303-645/5.6-1-2"));
         Files.writeString(bundle.resolve("evidence/acme-t1/etsi-en-303-645/5.6-1-2/tcp-scan-10.0.0.2.txt"), "22/tcp open\n");
         Files.write(bundle.resolve("evidence/acme-t1/etsi-en-303-645/5.6-1-2/serial.raw"), new byte[] {0, 1, 2, (byte) 0xFF});
@@ -45,21 +45,9 @@ class BundleTest {
         BundleSigner.fromPkcs12(keys.keystore(), PASSWORD).sign(bundle);
     }
 
-    /** A one-case report whose provision claims {@code provisionVerdict} (the case itself FAILs). */
-    private static Report report(Verdict provisionVerdict) {
-        Report.Case scan = new Report.Case("5.6-1-2", "every open TCP port is declared", Verdict.FAIL, "open TCP ports not declared: [9999]",
-                "2026-11-22T05:00:00Z", "2026-11-22T05:00:03Z", 3000,
-                List.of(new Report.EvidenceFile("evidence/acme-t1/etsi-en-303-645/5.6-1-2/tcp-scan-10.0.0.2.txt", "0".repeat(64), 12)),
-                List.of(new Report.Finding("tcp-9999", Verdict.FAIL, "port 9999/tcp open, not declared")));
-        Report.Provision provision = new Report.Provision("5.6-1", provisionVerdict, "failed: 5.6-1-2", List.of(scan));
-        Report.Standard standard = new Report.Standard("etsi-en-303-645", Verdict.FAIL, "failed: 5.6-1", true, List.of(), List.of(provision));
-        return new Report(Report.SCHEMA, new Report.Campaign("c1", "2026-11-22T05:00:00Z", "2026-11-22T05:00:04Z", "jane", "0.1.0",
-                "test lab", List.of("etsi-en-303-645")), List.of(new Report.Device("acme-t1", Verdict.FAIL, List.of(standard))));
-    }
-
     @Test
     void aReportWhoseRollUpsContradictItsCasesIsRejectedEvenWhenSigned() throws Exception {
-        report(Verdict.PASS).write(bundle.resolve(Report.FILE_NAME));
+        ReportFixture.report(Verdict.PASS).write(bundle.resolve(Report.FILE_NAME));
         BundleSigner.fromPkcs12(keys.keystore(), PASSWORD).sign(bundle);
 
         assertThat(BundleVerifier.verify(bundle, ca).problems()).containsExactly(
@@ -84,6 +72,20 @@ class BundleTest {
     private int opensslVerify() throws Exception {
         return run(bundle, "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", Manifest.SIGNATURE_NAME, "-content",
                 Manifest.FILE_NAME, "-CAfile", keys.caCertificate().toString(), "-out", "/dev/null");
+    }
+
+    @Test
+    void aSignedReportThatBreaksTheSchemaIsRejectedWithThePlaceNamed() throws Exception {
+        Path report = bundle.resolve(Report.FILE_NAME);
+        Files.writeString(report, Files.readString(report).replace("\"verdict\" : \"FAIL\"", "\"verdict\" : \"MAYBE\"")
+                .replace("\"operator\" : \"jane\",", ""));
+        BundleSigner.fromPkcs12(keys.keystore(), PASSWORD).sign(bundle);
+
+        List<String> problems = BundleVerifier.verify(bundle, ca).problems();
+
+        assertThat(problems).anyMatch(p -> p.startsWith("report.json: /devices/0/standards/0/provisions/0/cases/0/verdict: "));
+        assertThat(problems).anyMatch(p -> p.startsWith("report.json: /campaign: ") && p.contains("operator"));
+        assertThat(ReportSchema.check(report)).isEqualTo(problems);
     }
 
     @Test

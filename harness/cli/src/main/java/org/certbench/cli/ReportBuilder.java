@@ -29,6 +29,11 @@ final class ReportBuilder {
         Map<String, List<Report.Finding>> findings = new LinkedHashMap<>();
         LedgerReader.rows(rows, LedgerRow.Finding.class).forEach(f -> findings.computeIfAbsent(f.caseUid(), k -> new ArrayList<>())
                 .add(new Report.Finding(f.finding(), f.verdict(), f.summary())));
+        Map<String, List<Report.Answer>> answers = new LinkedHashMap<>();
+        LedgerReader.rows(rows, LedgerRow.Answer.class).forEach(a -> answers.computeIfAbsent(a.uid(), k -> new ArrayList<>())
+                .add(new Report.Answer(a.question(), a.text(), a.answer(), a.operator(), a.source(), a.at())));
+        Map<String, LedgerRow.Device> profiles = new LinkedHashMap<>();
+        LedgerReader.rows(rows, LedgerRow.Device.class).forEach(d -> profiles.put(d.device(), d));
         Map<String, LedgerRow.Ics> ics = new LinkedHashMap<>();
         LedgerReader.rows(rows, LedgerRow.Ics.class).forEach(i -> ics.put(i.device() + " " + i.standard(), i));
         Map<String, LedgerRow.RollUp> rollUps = new LinkedHashMap<>();
@@ -40,7 +45,8 @@ final class ReportBuilder {
             tree.computeIfAbsent(v.device(), d -> new LinkedHashMap<>()).computeIfAbsent(v.standard(), s -> new LinkedHashMap<>())
                     .computeIfAbsent(v.provision(), p -> new ArrayList<>())
                     .add(new Report.Case(v.caseId(), titles.getOrDefault(v.uid(), v.caseId()), v.verdict(), v.reason(), v.started(), v.ended(),
-                            v.durationMs(), evidence.getOrDefault(v.uid(), List.of()), findings.getOrDefault(v.uid(), List.of())));
+                            v.durationMs(), evidence.getOrDefault(v.uid(), List.of()), findings.getOrDefault(v.uid(), List.of()),
+                            answers.getOrDefault(v.uid(), List.of())));
         }
         List<Report.Device> devices = new ArrayList<>();
         tree.forEach((device, standards) -> {
@@ -60,10 +66,25 @@ final class ReportBuilder {
                         check == null || check.valid(), check == null ? List.of() : check.problems(), provisionResults));
             });
             LedgerRow.RollUp rollUp = rollUps.get(key("device", device, null, null));
-            devices.add(new Report.Device(device, rollUp == null ? Verdict.INCONCLUSIVE : rollUp.verdict(), standardResults));
+            LedgerRow.Device profile = profiles.get(device);
+            if (profile == null) {
+                throw new IllegalStateException("the ledger has verdicts for " + device + " but no device row");
+            }
+            devices.add(new Report.Device(device, profile.manufacturer(), profile.model(), profile.firmware(),
+                    rollUp == null ? Verdict.INCONCLUSIVE : rollUp.verdict(),
+                    new Report.Profile(profile.profile(), profile.profileSha256(), profile.snapshot(), profile.ics(), profile.ixit()),
+                    standardResults));
         });
-        return new Report(Report.SCHEMA, new Report.Campaign(campaign.campaign(), campaign.at(), ends.isEmpty() ? null : ends.get(0).at(),
-                campaign.operator(), campaign.certbench(), campaign.lab(), campaign.standards()), devices);
+        LedgerRow.BenchState bench = LedgerReader.rows(rows, LedgerRow.BenchState.class).get(0);
+        List<Report.Suite> suites = LedgerReader.rows(rows, LedgerRow.Suite.class).stream()
+                .map(s -> new Report.Suite(s.standard(), s.version(), s.title(), s.suiteClass(), s.codeSha256())).toList();
+        return new Report(Report.SCHEMA,
+                new Report.Campaign(campaign.campaign(), campaign.at(), ends.isEmpty() ? null : ends.get(0).at(),
+                        campaign.operator(), campaign.certbench(), campaign.lab(), campaign.standards()),
+                new Report.Bench(bench.lab(), bench.accreditation(), bench.harnessAddress(), bench.broker(), bench.serialPorts(),
+                        bench.outlets(), bench.source(), bench.sha256(), bench.check().stream()
+                                .map(c -> new Report.BenchResource(c.kind(), c.name(), c.target(), c.status().name(), c.detail())).toList()),
+                LedgerReader.rows(rows, LedgerRow.Tools.class).get(0).versions(), suites, devices);
     }
 
     private static String key(String level, String device, String standard, String provision) {

@@ -4,11 +4,18 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeMap;
+import org.certbench.engine.bench.BenchCheck;
+import org.certbench.engine.execution.ToolVersions;
+import org.certbench.engine.suite.SuiteDigest;
 import org.certbench.api.Bench;
 import org.certbench.api.Verdict;
 import org.certbench.engine.config.CampaignSettings;
 import org.certbench.engine.execution.CertbenchExecutionContext;
 import org.certbench.engine.input.AnswersFile;
+import org.certbench.engine.ledger.Digests;
 import org.certbench.engine.ledger.Ledger;
 import org.certbench.engine.ledger.LedgerRow;
 import org.junit.platform.engine.TestDescriptor;
@@ -22,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  * case, with its applicability); after everything it writes the end row with each device's verdict.
  */
 public final class CertbenchEngineDescriptor extends EngineDescriptor implements Node<CertbenchExecutionContext> {
+
+    /** How long each bench resource has to answer the check before the run. */
+    private static final Duration BENCH_CHECK_TIMEOUT = Duration.ofSeconds(3);
 
     private @Nullable CampaignSettings settings;
     private Bench bench = Bench.LOCAL;
@@ -53,6 +63,26 @@ public final class CertbenchEngineDescriptor extends EngineDescriptor implements
     @Override
     public CertbenchExecutionContext before(CertbenchExecutionContext context) throws IOException {
         context.campaign().open();
+        Ledger ledger = context.campaign().ledger();
+        ledger.append(new LedgerRow.Tools(Ledger.now(), ToolVersions.current()));
+        ledger.append(new LedgerRow.BenchState(Ledger.now(), bench.lab(), bench.accreditation(), bench.harnessAddress(), bench.broker(),
+                new TreeMap<>(bench.serialPorts()), new TreeMap<>(bench.outlets()), bench.source() == null ? null : bench.source().toString(),
+                bench.source() == null ? null : Digests.sha256(bench.source()), BenchCheck.check(bench, BENCH_CHECK_TIMEOUT)));
+        Set<String> suites = new LinkedHashSet<>();
+        for (TestDescriptor descriptor : getDescendants()) {
+            if (descriptor instanceof StandardDescriptor s && suites.add(s.suite().id())) {
+                ledger.append(new LedgerRow.Suite(Ledger.now(), s.suite().id(), s.suite().version(), s.suite().title(),
+                        s.suite().suiteClass().getName(), SuiteDigest.of(s.suite().suiteClass())));
+            }
+        }
+        for (TestDescriptor child : getChildren()) {
+            if (child instanceof DeviceDescriptor d) {
+                var root = d.profile().root();
+                ledger.append(new LedgerRow.Device(Ledger.now(), d.dut().id(), d.dut().identity().manufacturer(), d.dut().identity().model(),
+                        d.dut().identity().firmware(), d.profile().file().toString(), d.profile().sha256(), root,
+                        root.get("ics"), root.get("ixit")));
+            }
+        }
         for (TestDescriptor descriptor : getDescendants()) {
             if (descriptor instanceof CaseDescriptor c) {
                 Duration deadline = c.model().timeout().orElse(context.campaign().settings().timeoutDefault());

@@ -3,6 +3,7 @@ package org.certbench.engine.descriptor;
 import java.util.List;
 import java.util.Set;
 import org.certbench.api.Dut;
+import org.certbench.engine.input.YamlDocument;
 import org.certbench.engine.execution.CertbenchExecutionContext;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -17,15 +18,22 @@ import org.junit.platform.engine.support.hierarchical.Node;
 public final class DeviceDescriptor extends AbstractTestDescriptor implements Node<CertbenchExecutionContext> {
 
     private final Dut dut;
+    private final YamlDocument profile;
 
-    public DeviceDescriptor(UniqueId uniqueId, Dut dut) {
+    public DeviceDescriptor(UniqueId uniqueId, Dut dut, YamlDocument profile) {
         super(uniqueId, dut.id() + " (" + dut.identity().manufacturer() + " " + dut.identity().model() + ", firmware "
                 + dut.identity().firmware() + ")", FileSource.from(dut.profile().toFile()));
         this.dut = dut;
+        this.profile = profile;
     }
 
     public Dut dut() {
         return dut;
+    }
+
+    /** The profile as read: the report carries it, with the digest of the file, as what was certified. */
+    public YamlDocument profile() {
+        return profile;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.certbench.api.Dut;
+import org.certbench.engine.input.LoadedProfile;
 import org.certbench.engine.descriptor.CaseDescriptor;
 import org.certbench.engine.descriptor.DeviceDescriptor;
 import org.certbench.engine.descriptor.ProvisionDescriptor;
@@ -31,8 +32,8 @@ final class DescriptorFactory {
         this.engineId = engineId;
     }
 
-    DeviceDescriptor device(Dut dut) {
-        return new DeviceDescriptor(Segments.deviceId(engineId, dut.id()), dut);
+    DeviceDescriptor device(LoadedProfile profile) {
+        return new DeviceDescriptor(Segments.deviceId(engineId, profile.dut().id()), profile.dut(), profile.document());
     }
 
     StandardDescriptor standard(TestDescriptor device, SuiteModel suite) {

@@ -42,7 +42,7 @@ final class SuiteSelectorResolver implements SelectorResolver {
         }
         Set<Match> matches = new LinkedHashSet<>();
         for (LoadedProfile device : inputs.devices()) {
-            context.addToParent(() -> DiscoverySelectors.selectUniqueId(factory.device(device.dut()).getUniqueId()),
+            context.addToParent(() -> DiscoverySelectors.selectUniqueId(factory.device(device).getUniqueId()),
                     parent -> Optional.of(factory.standard(parent, suite)))
                     .ifPresent(standard -> matches.add(Match.exact(standard, () -> factory.provisionsOf((StandardDescriptor) standard))));
         }
@@ -64,7 +64,7 @@ final class SuiteSelectorResolver implements SelectorResolver {
         }
         Set<Match> matches = new LinkedHashSet<>();
         for (LoadedProfile device : inputs.devices()) {
-            context.addToParent(() -> DiscoverySelectors.selectUniqueId(factory.device(device.dut()).getUniqueId()
+            context.addToParent(() -> DiscoverySelectors.selectUniqueId(factory.device(device).getUniqueId()
                             .append(Segments.STANDARD, suite.id()).append(Segments.PROVISION, model.get().provision().id())),
                     parent -> Optional.of(factory.testCase(parent, device.dut(), suite, model.get())))
                     .ifPresent(testCase -> matches.add(Match.exact(testCase)));

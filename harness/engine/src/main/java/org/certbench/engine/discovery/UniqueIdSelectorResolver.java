@@ -46,7 +46,7 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
             inputs.saw(suite.get());
         }
         return switch (last.getType()) {
-            case Segments.DEVICE -> context.addToParent(parent -> Optional.of(factory.device(device.get().dut())))
+            case Segments.DEVICE -> context.addToParent(parent -> Optional.of(factory.device(device.get())))
                     .map(d -> Resolution.match(Match.exact(d, () -> factory.standardsOf(d))))
                     .orElse(Resolution.unresolved());
             case Segments.STANDARD -> suite.flatMap(s -> context.addToParent(() -> parentOf(id),

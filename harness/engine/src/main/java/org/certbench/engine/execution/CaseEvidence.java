@@ -19,6 +19,7 @@ import org.certbench.api.Evidence;
 import org.certbench.api.Finding;
 import org.certbench.api.Redactions;
 import org.certbench.api.Transcript;
+import org.certbench.engine.ledger.Digests;
 import org.certbench.engine.ledger.Ledger;
 import org.certbench.engine.ledger.LedgerRow;
 
@@ -94,20 +95,9 @@ final class CaseEvidence implements Evidence {
         transcripts.forEach(FileTranscript::close);
         for (Path file : files) {
             try {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                long bytes = 0;
-                try (InputStream in = Files.newInputStream(file)) {
-                    byte[] buffer = new byte[64 * 1024];
-                    int n;
-                    while ((n = in.read(buffer)) > 0) {
-                        digest.update(buffer, 0, n);
-                        bytes += n;
-                    }
-                }
                 campaign.ledger().append(new LedgerRow.EvidenceFile(Ledger.now(), info.uid().toString(), info.device(),
-                        info.caseId(), campaign.out().relativize(file).toString().replace('\\', '/'),
-                        HexFormat.of().formatHex(digest.digest()), bytes));
-            } catch (IOException | NoSuchAlgorithmException e) {
+                        info.caseId(), campaign.out().relativize(file).toString().replace('\\', '/'), Digests.sha256(file), Files.size(file)));
+            } catch (IOException e) {
                 throw new IllegalStateException("cannot hash evidence " + file + ": " + e.getMessage(), e);
             }
         }

@@ -26,6 +26,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.certbench.engine.ledger.Digests;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -51,12 +52,14 @@ public final class YamlDocument {
     static final int MAX_NODES = 100_000;
 
     private final Path file;
+    private final String sha256;
     private final JsonNode root;
     private final Map<String, int[]> valuePositions;
     private final Map<String, int[]> keyPositions;
 
-    private YamlDocument(Path file, JsonNode root, Map<String, int[]> valuePositions, Map<String, int[]> keyPositions) {
+    private YamlDocument(Path file, String sha256, JsonNode root, Map<String, int[]> valuePositions, Map<String, int[]> keyPositions) {
         this.file = file;
+        this.sha256 = sha256;
         this.root = root;
         this.valuePositions = valuePositions;
         this.keyPositions = keyPositions;
@@ -86,7 +89,13 @@ public final class YamlDocument {
         }
         Converter converter = new Converter(file);
         JsonNode root = converter.convert(node.get(), "", 0);
-        return new YamlDocument(file, root, converter.valuePositions, converter.keyPositions);
+        return new YamlDocument(file, Digests.sha256(text.getBytes(StandardCharsets.UTF_8)), root, converter.valuePositions,
+                converter.keyPositions);
+    }
+
+    /** The SHA-256 of the text read, so a report can name exactly which version of the file was used. */
+    public String sha256() {
+        return sha256;
     }
 
     /** The file read. */

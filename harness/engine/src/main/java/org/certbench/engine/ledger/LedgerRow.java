@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Map;
 import org.certbench.api.Verdict;
+import org.certbench.engine.bench.BenchCheck;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One line of the verdict ledger. The {@code type} property names the kind of row.
@@ -19,6 +21,10 @@ import org.jspecify.annotations.Nullable;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = LedgerRow.Campaign.class, name = "campaign"),
+    @JsonSubTypes.Type(value = LedgerRow.Tools.class, name = "tools"),
+    @JsonSubTypes.Type(value = LedgerRow.BenchState.class, name = "bench"),
+    @JsonSubTypes.Type(value = LedgerRow.Suite.class, name = "suite"),
+    @JsonSubTypes.Type(value = LedgerRow.Device.class, name = "device"),
     @JsonSubTypes.Type(value = LedgerRow.Plan.class, name = "plan"),
     @JsonSubTypes.Type(value = LedgerRow.Ics.class, name = "ics"),
     @JsonSubTypes.Type(value = LedgerRow.CaseVerdict.class, name = "verdict"),
@@ -37,6 +43,29 @@ public sealed interface LedgerRow {
     /** The run begins. */
     record Campaign(String at, String campaign, String certbench, String operator, String lab,
             List<String> devices, List<String> standards, String out) implements LedgerRow {
+    }
+
+    /** The versions of certbench, the Java runtime, the OS and the protocol libraries. */
+    record Tools(String at, Map<String, String> versions) implements LedgerRow {
+    }
+
+    /** The bench the run used, and what its check found before anything ran. */
+    record BenchState(String at, String lab, @Nullable String accreditation, String harnessAddress, String broker,
+            Map<String, String> serialPorts, Map<String, String> outlets, @Nullable String source, @Nullable String sha256,
+            List<BenchCheck.Result> check) implements LedgerRow {
+    }
+
+    /** A suite the run used: its standard, and the digest of its code. */
+    record Suite(String at, String standard, String version, String title, String suiteClass, String codeSha256)
+            implements LedgerRow {
+    }
+
+    /**
+     * A device as certified: its profile file with the file's digest, and the profile's content (which
+     * holds secrets only by reference), with the ICS and IXIT it declares.
+     */
+    record Device(String at, String device, String manufacturer, String model, String firmware, String profile, String profileSha256,
+            JsonNode snapshot, @Nullable JsonNode ics, @Nullable JsonNode ixit) implements LedgerRow {
     }
 
     /** A case that will run, or will not, and why. */

@@ -1,0 +1,58 @@
+package org.certbench.engine.execution;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The versions of what a verdict depends on besides the suite: certbench, the Java runtime, the
+ * operating system and the protocol libraries the probes speak through. A reviewer comparing two
+ * bundles can tell whether a changed verdict may come from a changed TLS or MQTT stack.
+ *
+ * <pre>{@code
+ * ToolVersions.current(); // {certbench=0.1.0, java=17.0.13 (Debian), os=Linux 6.1 amd64, bcprov-jdk18on=1.86, …}
+ * }</pre>
+ */
+public final class ToolVersions {
+
+    /** Libraries whose behaviour shows in verdicts, by artifact and a class they hold. */
+    private static final String[][] LIBRARIES = {
+        {"bcprov-jdk18on", "org.bouncycastle.jce.provider.BouncyCastleProvider"},
+        {"hivemq-mqtt-client", "com.hivemq.client.mqtt.MqttClient"},
+        {"californium-core", "org.eclipse.californium.core.CoapClient"},
+        {"scandium", "org.eclipse.californium.scandium.DTLSConnector"},
+        {"commons-net", "org.apache.commons.net.telnet.TelnetClient"},
+        {"sshd-core", "org.apache.sshd.client.SshClient"},
+        {"jSerialComm", "com.fazecast.jSerialComm.SerialPort"},
+        {"junit-platform-engine", "org.junit.platform.engine.TestEngine"},
+    };
+
+    private ToolVersions() {
+    }
+
+    /** Name to version, in a fixed order; a library not on the class path is left out. */
+    public static Map<String, String> current() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("certbench", Campaign.VERSION);
+        versions.put("java", Runtime.version() + " (" + System.getProperty("java.vendor", "?") + ")");
+        versions.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        for (String[] library : LIBRARIES) {
+            version(library[0], library[1]).ifPresent(v -> versions.put(library[0], v));
+        }
+        return versions;
+    }
+
+    /** From the jar the class was loaded from, named {@code artifact-version.jar} by Maven (several libraries carry no other record). */
+    private static java.util.Optional<String> version(String artifact, String className) {
+        try {
+            Class<?> type = Class.forName(className, false, ToolVersions.class.getClassLoader());
+            java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+            String jar = source == null ? "" : java.nio.file.Path.of(source.getLocation().toURI()).getFileName().toString();
+            if (jar.startsWith(artifact + "-") && jar.endsWith(".jar")) {
+                return java.util.Optional.of(jar.substring(artifact.length() + 1, jar.length() - 4));
+            }
+            return java.util.Optional.ofNullable(type.getPackage().getImplementationVersion()).or(() -> java.util.Optional.of("unknown"));
+        } catch (ClassNotFoundException | java.net.URISyntaxException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}
