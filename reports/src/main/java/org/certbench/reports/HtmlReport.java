@@ -126,7 +126,7 @@ public final class HtmlReport {
                 h.append("</div>\n");
             }
         }
-        h.append("<h3>ICS as used</h3>").append(json(d.profile().ics()));
+        h.append("<h3>ICS as used</h3>").append(ics(d.profile().ics()));
         h.append("<h3>IXIT as used</h3>").append(json(d.profile().ixit()));
         h.append("<details><summary>Whole profile as certified (credentials appear only as references)</summary>")
                 .append(json(d.profile().content())).append("</details>\n");
@@ -220,6 +220,26 @@ public final class HtmlReport {
             }
         }
         return text.toString();
+    }
+
+    /** The ICS as a table (standard, provision, support, justification) when it has the profile's shape. */
+    private static String ics(@Nullable JsonNode ics) {
+        if (ics == null || !ics.isObject()) {
+            return json(ics);
+        }
+        StringBuilder t = new StringBuilder("<table><tr><th>Standard</th><th>Provision</th><th>Support</th><th>Justification</th></tr>\n");
+        for (Map.Entry<String, JsonNode> standard : ics.properties()) {
+            if (!standard.getValue().isObject()) {
+                return json(ics);
+            }
+            for (Map.Entry<String, JsonNode> provision : standard.getValue().properties()) {
+                JsonNode entry = provision.getValue();
+                t.append("<tr><td>").append(esc(standard.getKey())).append("</td><td>").append(esc(provision.getKey())).append("</td><td>")
+                        .append(esc(entry.path("support").asString(""))).append("</td><td>").append(esc(entry.path("justification").asString("")))
+                        .append("</td></tr>\n");
+            }
+        }
+        return t.append("</table>\n").toString();
     }
 
     private static String json(@Nullable JsonNode node) {

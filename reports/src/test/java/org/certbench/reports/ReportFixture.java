@@ -21,7 +21,12 @@ final class ReportFixture {
                 List.of(new Report.Answer("q1", "Is the label on the box?", "yes", "jane", "terminal", "2026-11-22T05:00:02Z")));
         Report.Provision provision = new Report.Provision("5.6-1", provisionVerdict, "failed: 5.6-1-2", List.of(scan));
         Report.Standard standard = new Report.Standard("etsi-en-303-645", Verdict.FAIL, "failed: 5.6-1", true, List.of(), List.of(provision));
-        JsonNode profile = JsonMapper.shared().readTree("{\"device\":{\"id\":\"acme-t1\"},\"ics\":{},\"ixit\":{}}");
+        JsonNode profile = JsonMapper.shared().readTree("""
+                {"device": {"id": "acme-t1"},
+                 "credentials": {"owner": {"username": "owner", "password": "env:ACME_T1_OWNER_PASSWORD"}},
+                 "ics": {"etsi-en-303-645": {"5.6-1": {"support": "yes"}, "5.3-14": {"support": "n/a", "justification": "updateable"}}},
+                 "ixit": {"15-Intf": {"disclosed-information": "model on the login page"}}}
+                """);
         return new Report(Report.SCHEMA, new Report.Campaign("c1", "2026-11-22T05:00:00Z", "2026-11-22T05:00:04Z", "jane", "0.1.0",
                 "test lab", List.of("etsi-en-303-645")),
                 new Report.Bench("test lab", null, "127.0.0.1", "embedded", Map.of(), Map.of(), null, null,

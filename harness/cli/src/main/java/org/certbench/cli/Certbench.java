@@ -26,9 +26,25 @@ public final class Certbench implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        quietLibraryLogging();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(execute(args, out, err));
+    }
+
+    /**
+     * Protocol libraries log their set-up at INFO through java.util.logging; on a lab terminal that buries
+     * the progress lines. Warnings stay; a logging configuration given with
+     * {@code -Djava.util.logging.config.file} wins.
+     */
+    private static void quietLibraryLogging() {
+        if (System.getProperty("java.util.logging.config.file") == null && System.getProperty("java.util.logging.config.class") == null) {
+            java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+            root.setLevel(java.util.logging.Level.WARNING);
+            for (java.util.logging.Handler handler : root.getHandlers()) {
+                handler.setLevel(java.util.logging.Level.WARNING);
+            }
+        }
     }
 
     /** Runs the command line and returns its exit code; never calls {@link System#exit}. */

@@ -19,7 +19,10 @@ import org.certbench.engine.config.CertbenchConfig;
 import org.certbench.engine.descriptor.Segments;
 import org.certbench.engine.ledger.Ledger;
 import org.certbench.engine.suite.SuiteRegistry;
+import org.certbench.reports.AllureResults;
 import org.certbench.reports.BundleSigner;
+import org.certbench.reports.BundleZip;
+import org.certbench.reports.HtmlReport;
 import org.certbench.reports.Manifest;
 import org.certbench.reports.Report;
 import org.junit.platform.engine.DiscoveryIssue;
@@ -37,6 +40,7 @@ import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.open.xml.OpenTestReportGeneratingListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,6 +50,9 @@ import picocli.CommandLine.Option;
         description = {"Certify devices against the conformance suites.",
             "Exit 0 when every device passes, 1 on any FAIL, 2 when something stayed undecided, 3 on bad input."})
 final class RunCommand implements Callable<Integer> {
+
+    /** The bundle folder holding the Open Test Reporting XML. */
+    static final String OPEN_TEST_REPORTING = "open-test-reporting";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -152,6 +159,8 @@ final class RunCommand implements Callable<Integer> {
 
         // Bad input is reported by this command, with exit 3, instead of the launcher throwing at discovery.
         configuration.put(LauncherConstants.DISCOVERY_ISSUE_FAILURE_PHASE_PROPERTY_NAME, "execution");
+        configuration.put("junit.platform.reporting.open.xml.enabled", "true");
+        configuration.put(LauncherConstants.OUTPUT_DIR_PROPERTY_NAME, outDir.resolve(OPEN_TEST_REPORTING).toAbsolutePath().toString());
         Issues issues = new Issues();
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
@@ -198,7 +207,9 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         };
-        launcher.execute(plan, new Progress(stdout, plan, terminal), engineWatch);
+        launcher.execute(plan, new Progress(stdout, plan, terminal), engineWatch,
+                AllureResults.listener(outDir.resolve(AllureResults.DIRECTORY), new LedgerFacts(outDir)),
+                new OpenTestReportGeneratingListener());
         if (engineFailure.get() != null) {
             stderr.println("certbench: the run could not complete: " + engineFailure.get().getMessage());
             if (!Files.exists(outDir.resolve(Ledger.FILE_NAME))) {
@@ -208,7 +219,9 @@ final class RunCommand implements Callable<Integer> {
         Summary summary = Summary.read(outDir);
         summary.print(stdout);
         try {
-            ReportBuilder.fromLedger(summary.rows()).write(outDir.resolve(Report.FILE_NAME));
+            Report report = ReportBuilder.fromLedger(summary.rows());
+            report.write(outDir.resolve(Report.FILE_NAME));
+            stdout.println("Report:   " + HtmlReport.write(report, outDir));
             if (signer != null) {
                 signer.sign(outDir);
                 stdout.println("Signed:   " + outDir.resolve(Manifest.SIGNATURE_NAME) + " by " + signer.certificate().getSubjectX500Principal().getName());
@@ -216,6 +229,7 @@ final class RunCommand implements Callable<Integer> {
                 Manifest.write(outDir);
                 stdout.println("Manifest: " + outDir.resolve(Manifest.FILE_NAME) + " (not signed: give --sign-with)");
             }
+            stdout.println("Bundle:   " + BundleZip.write(outDir));
         } catch (java.security.GeneralSecurityException e) {
             stderr.println("certbench: the bundle could not be signed: " + e.getMessage());
             return ExitCodes.INTERNAL;

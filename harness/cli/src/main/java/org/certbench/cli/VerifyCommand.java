@@ -10,6 +10,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.Callable;
 import org.certbench.reports.BundleVerifier;
+import org.certbench.reports.BundleZip;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "BUNDLE", description = "The bundle folder.")
+    @Parameters(paramLabel = "BUNDLE", description = "The bundle folder, or its zip.")
     Path bundle;
 
     @Option(names = "--ca", paramLabel = "FILE", description = "The lab CA certificate (PEM) the signer must lead to.")
@@ -42,7 +43,19 @@ final class VerifyCommand implements Callable<Integer> {
                 return ExitCodes.BAD_INPUT;
             }
         }
-        BundleVerifier.Result result = BundleVerifier.verify(bundle, trusted);
+        BundleVerifier.Result result;
+        if (BundleZip.isZip(bundle)) {
+            Path unpacked = Files.createTempDirectory("certbench-verify");
+            try {
+                result = BundleVerifier.verify(BundleZip.extract(bundle, unpacked), trusted);
+            } catch (IOException e) {
+                result = new BundleVerifier.Result(java.util.List.of(e.getMessage()), null);
+            } finally {
+                deleteTree(unpacked);
+            }
+        } else {
+            result = BundleVerifier.verify(bundle, trusted);
+        }
         if (result.valid()) {
             out.println("verified: " + bundle + " signed by " + result.signer());
             return ExitCodes.PASS;
@@ -50,5 +63,13 @@ final class VerifyCommand implements Callable<Integer> {
         result.problems().forEach(p -> out.println("FAILED   " + p));
         out.println(result.problems().size() + " problem(s): " + bundle + " does not verify");
         return ExitCodes.VERIFICATION_FAILED;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

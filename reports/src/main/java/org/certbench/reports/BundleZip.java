@@ -1,0 +1,125 @@
+package org.certbench.reports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The bundle as one file to send: {@code <bundle>.zip} beside the folder, holding the folder's files
+ * under one top-level folder of the bundle's name, and the same files unpacked by {@link #extract} for
+ * verification. Unpacking refuses entries that would leave the target folder, links and oversized
+ * archives.
+ *
+ * <pre>{@code
+ * Path zip = BundleZip.write(bundle);           // certbench-runs/20261122T101500Z.zip
+ * Path unpacked = BundleZip.extract(zip, tmp);  // tmp/20261122T101500Z
+ * }</pre>
+ */
+public final class BundleZip {
+
+    /** The most an archive may unpack to: a bundle with packet captures stays far below it. */
+    static final long MAX_BYTES = 4L * 1024 * 1024 * 1024;
+    static final int MAX_ENTRIES = 200_000;
+
+    private BundleZip() {
+    }
+
+    /** Zips the bundle folder (every regular file, manifest and signature included) into {@code <bundle>.zip}. */
+    public static Path write(Path bundle) throws IOException {
+        Path folder = bundle.toAbsolutePath().normalize();
+        Path zip = folder.resolveSibling(folder.getFileName() + ".zip");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = new ArrayList<>(walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList());
+        }
+        Path partial = zip.resolveSibling(zip.getFileName() + ".partial");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(partial))) {
+            for (Path file : files) {
+                ZipEntry entry = new ZipEntry(folder.getFileName() + "/" + Manifest.relative(folder, file));
+                entry.setLastModifiedTime(Files.getLastModifiedTime(file));
+                out.putNextEntry(entry);
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        Files.move(partial, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return zip;
+    }
+
+    /**
+     * Unpacks an archive into {@code target} and returns the bundle folder in it (the archive's one
+     * top-level folder, or {@code target} itself when the files are at the top).
+     *
+     * @throws IOException naming the entry, for an entry outside the target, a link, or an archive too large
+     */
+    public static Path extract(Path zip, Path target) throws IOException {
+        Path root = target.toAbsolutePath().normalize();
+        Files.createDirectories(root);
+        long total = 0;
+        int count = 0;
+        java.util.Set<String> tops = new java.util.HashSet<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (++count > MAX_ENTRIES) {
+                    throw new IOException(zip + ": more than " + MAX_ENTRIES + " entries");
+                }
+                String name = entry.getName();
+                Path file = root.resolve(name).normalize();
+                if (name.startsWith("/") || name.contains("\\") || !file.startsWith(root) || file.equals(root)) {
+                    throw new IOException(zip + ": entry '" + name + "' would be written outside the bundle");
+                }
+                tops.add(name.split("/", 2)[0] + (name.contains("/") ? "/" : ""));
+                if (entry.isDirectory()) {
+                    Files.createDirectories(file);
+                    continue;
+                }
+                Files.createDirectories(file.getParent());
+                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException(zip + ": entry '" + name + "' appears twice");
+                }
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    byte[] buffer = new byte[64 * 1024];
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        total += n;
+                        if (total > MAX_BYTES) {
+                            throw new IOException(zip + ": unpacks to more than " + MAX_BYTES + " bytes");
+                        }
+                        out.write(buffer, 0, n);
+                    }
+                }
+                if (entry.getLastModifiedTime() != null) {
+                    Files.setLastModifiedTime(file, FileTime.from(entry.getLastModifiedTime().toInstant()));
+                }
+            }
+        }
+        if (tops.size() == 1 && tops.iterator().next().endsWith("/")) {
+            return root.resolve(tops.iterator().next().replace("/", ""));
+        }
+        return root;
+    }
+
+    /** Whether a path names a zipped bundle rather than a folder. */
+    public static boolean isZip(Path path) {
+        if (!Files.isRegularFile(path)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
