@@ -110,6 +110,56 @@ public final class BundleZip {
         return root;
     }
 
+    /**
+     * A bundle opened for reading: the folder itself, or a zip unpacked into a temporary folder that
+     * {@link #close()} removes.
+     *
+     * <pre>{@code
+     * try (BundleZip.Opened opened = BundleZip.open(path)) {
+     *     BundleVerifier.verify(opened.folder(), ca);
+     * }
+     * }</pre>
+     */
+    public static final class Opened implements AutoCloseable {
+        private final Path folder;
+        private final @org.jspecify.annotations.Nullable Path temporary;
+
+        private Opened(Path folder, @org.jspecify.annotations.Nullable Path temporary) {
+            this.folder = folder;
+            this.temporary = temporary;
+        }
+
+        /** The bundle's folder. */
+        public Path folder() {
+            return folder;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (temporary != null) {
+                try (Stream<Path> walk = Files.walk(temporary)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Opens a bundle folder as it is, or unpacks a zipped one; a bad archive is an IOException naming the entry. */
+    public static Opened open(Path bundle) throws IOException {
+        if (!isZip(bundle)) {
+            return new Opened(bundle, null);
+        }
+        Path temporary = Files.createTempDirectory("certbench-bundle");
+        try {
+            return new Opened(extract(bundle, temporary), temporary);
+        } catch (IOException e) {
+            new Opened(temporary, temporary).close();
+            throw e;
+        }
+    }
+
     /** Whether a path names a zipped bundle rather than a folder. */
     public static boolean isZip(Path path) {
         if (!Files.isRegularFile(path)) {

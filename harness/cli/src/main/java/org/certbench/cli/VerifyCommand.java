@@ -44,17 +44,10 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         BundleVerifier.Result result;
-        if (BundleZip.isZip(bundle)) {
-            Path unpacked = Files.createTempDirectory("certbench-verify");
-            try {
-                result = BundleVerifier.verify(BundleZip.extract(bundle, unpacked), trusted);
-            } catch (IOException e) {
-                result = new BundleVerifier.Result(java.util.List.of(e.getMessage()), null);
-            } finally {
-                deleteTree(unpacked);
-            }
-        } else {
-            result = BundleVerifier.verify(bundle, trusted);
+        try (BundleZip.Opened opened = BundleZip.open(bundle)) {
+            result = BundleVerifier.verify(opened.folder(), trusted);
+        } catch (IOException e) {
+            result = new BundleVerifier.Result(java.util.List.of(e.getMessage()), null);
         }
         if (result.valid()) {
             out.println("verified: " + bundle + " signed by " + result.signer());
@@ -63,13 +56,5 @@ final class VerifyCommand implements Callable<Integer> {
         result.problems().forEach(p -> out.println("FAILED   " + p));
         out.println(result.problems().size() + " problem(s): " + bundle + " does not verify");
         return ExitCodes.VERIFICATION_FAILED;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
