@@ -18,7 +18,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.security.MessageDigest;
+import java.util.Optional;
 import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.tsp.TimeStampTokenInfo;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -57,8 +63,10 @@ public final class BundleVerifier {
      *
      * @param problems every reason the bundle is not accepted; empty when it is
      * @param signer the signing certificate's subject, when the signature could be read
+     * @param timeStamp when an RFC 3161 authority says the signature existed, and who it is, if the
+     *     signature carries a valid time stamp
      */
-    public record Result(List<String> problems, @Nullable String signer) {
+    public record Result(List<String> problems, @Nullable String signer, @Nullable String timeStamp) {
         public Result {
             problems = List.copyOf(problems);
         }
@@ -69,13 +77,21 @@ public final class BundleVerifier {
     }
 
     public static Result verify(Path bundle, @Nullable X509Certificate trustedCa) throws IOException {
+        return verify(bundle, trustedCa, null);
+    }
+
+    /**
+     * As {@link #verify(Path, X509Certificate)}; a time stamp in the signature must also be intact, over this
+     * signature, and, when {@code trustedTsa} is given, issued by a certificate that leads to it.
+     */
+    public static Result verify(Path bundle, @Nullable X509Certificate trustedCa, @Nullable X509Certificate trustedTsa) throws IOException {
         List<String> problems = new ArrayList<>();
         if (!Files.isDirectory(bundle, LinkOption.NOFOLLOW_LINKS)) {
-            return new Result(List.of(bundle + " is not a bundle folder"), null);
+            return new Result(List.of(bundle + " is not a bundle folder"), null, null);
         }
         Path manifestFile = bundle.resolve(Manifest.FILE_NAME);
         if (!Files.isRegularFile(manifestFile, LinkOption.NOFOLLOW_LINKS)) {
-            return new Result(List.of(Manifest.FILE_NAME + " is missing"), null);
+            return new Result(List.of(Manifest.FILE_NAME + " is missing"), null, null);
         }
         byte[] manifest = Files.readAllBytes(manifestFile);
         Map<String, String> entries = Manifest.parse(new String(manifest, StandardCharsets.UTF_8), problems);
@@ -111,7 +127,8 @@ public final class BundleVerifier {
                 problems.add(path + ": " + (Files.isSymbolicLink(file) ? "a symbolic link" : "a file") + " the manifest does not list");
             }
         }
-        String signer = checkSignature(bundle, manifest, trustedCa, problems);
+        String[] timeStamp = new String[1];
+        String signer = checkSignature(bundle, manifest, trustedCa, trustedTsa, problems, timeStamp);
         Path report = bundle.resolve(Report.FILE_NAME);
         if (Files.isRegularFile(report, LinkOption.NOFOLLOW_LINKS)) {
             List<String> schemaProblems = ReportSchema.check(report);
@@ -126,11 +143,11 @@ public final class BundleVerifier {
         } else {
             problems.add(Report.FILE_NAME + " is missing");
         }
-        return new Result(problems, signer);
+        return new Result(problems, signer, timeStamp[0]);
     }
 
-    private static @Nullable String checkSignature(Path bundle, byte[] manifest, @Nullable X509Certificate trustedCa, List<String> problems)
-            throws IOException {
+    private static @Nullable String checkSignature(Path bundle, byte[] manifest, @Nullable X509Certificate trustedCa,
+            @Nullable X509Certificate trustedTsa, List<String> problems, String[] timeStamp) throws IOException {
         Path signatureFile = bundle.resolve(Manifest.SIGNATURE_NAME);
         if (!Files.isRegularFile(signatureFile, LinkOption.NOFOLLOW_LINKS)) {
             problems.add(Manifest.SIGNATURE_NAME + " is missing: the bundle is not signed");
@@ -164,6 +181,14 @@ public final class BundleVerifier {
                     problems.add("the signature does not match the manifest");
                 }
                 Date signedAt = signingTime(info);
+                Optional<TimeStampToken> token = timeStampToken(info, problems);
+                if (token.isPresent()) {
+                    Optional<Date> stamped = checkTimeStamp(info, token.get(), trustedTsa, converter, problems);
+                    if (stamped.isPresent()) {
+                        signedAt = stamped.get();
+                        timeStamp[0] = signedAt.toInstant() + " by " + tsaSubject(token.get(), converter);
+                    }
+                }
                 try {
                     certificate.checkValidity(signedAt);
                 } catch (java.security.cert.CertificateException e) {
@@ -221,6 +246,61 @@ public final class BundleVerifier {
                         + e.getMessage());
             }
         }
+    }
+
+    private static Optional<TimeStampToken> timeStampToken(SignerInformation info, List<String> problems) {
+        if (info.getUnsignedAttributes() == null) {
+            return Optional.empty();
+        }
+        Attribute attribute = info.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        if (attribute == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new TimeStampToken(new CMSSignedData(attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded())));
+        } catch (IOException | CMSException | TSPException | RuntimeException e) {
+            problems.add("the signature's time stamp cannot be read: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The time the token vouches for, if it is intact, over this signature, and (given a TSA CA) from a trusted authority. */
+    private static Optional<Date> checkTimeStamp(SignerInformation info, TimeStampToken token, @Nullable X509Certificate trustedTsa,
+            JcaX509CertificateConverter converter, List<String> problems) {
+        try {
+            TimeStampTokenInfo tokenInfo = token.getTimeStampInfo();
+            MessageDigest digest = MessageDigest.getInstance(tokenInfo.getMessageImprintAlgOID().getId());
+            if (!MessageDigest.isEqual(digest.digest(info.getSignature()), tokenInfo.getMessageImprintDigest())) {
+                problems.add("the time stamp is not over this signature");
+                return Optional.empty();
+            }
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> matches = token.getCertificates().getMatches(token.getSID());
+            if (matches.isEmpty()) {
+                problems.add("the time stamp does not carry its authority's certificate");
+                return Optional.empty();
+            }
+            X509Certificate tsa = converter.getCertificate(matches.iterator().next());
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa));
+            if (trustedTsa != null && !tsa.equals(trustedTsa)) {
+                try {
+                    tsa.verify(trustedTsa.getPublicKey());
+                } catch (GeneralSecurityException e) {
+                    problems.add("the time stamp's authority " + tsa.getSubjectX500Principal().getName() + " does not lead to the trusted TSA certificate");
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(tokenInfo.getGenTime());
+        } catch (TSPException | OperatorCreationException | GeneralSecurityException e) {
+            problems.add("the time stamp does not hold: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static String tsaSubject(TimeStampToken token, JcaX509CertificateConverter converter) {
+        @SuppressWarnings("unchecked")
+        Collection<X509CertificateHolder> matches = token.getCertificates().getMatches(token.getSID());
+        return matches.isEmpty() ? "an unnamed authority" : matches.iterator().next().getSubject().toString();
     }
 
     private static Date signingTime(SignerInformation info) {

@@ -69,9 +69,13 @@ final class ReportCommand implements Runnable {
                 Path target = out != null ? out
                         : bundle.toAbsolutePath().resolveSibling(bundle.getFileName().toString().replaceFirst("\\.zip$", "") + "-allure");
                 String javaCommand = ProcessHandle.current().info().command().orElse("java");
-                Process process = new ProcessBuilder(javaCommand, "-classpath", home.get().resolve("lib") + "/*:" + home.get().resolve("lib/config"),
-                        "io.qameta.allure.CommandLine", "generate", "--single-file", "--clean", "-o", target.toString(), results.toString())
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+                ProcessBuilder generate = new ProcessBuilder(javaCommand, "-classpath",
+                        home.get().resolve("lib") + "/*:" + home.get().resolve("lib/config"), "io.qameta.allure.CommandLine", "generate",
+                        "--single-file", "--clean", "-o", target.toString(), results.toString()).redirectErrorStream(true);
+                // Allure's page loads Google Analytics unless told not to: a lab's evidence view must not call out, and must open offline.
+                generate.environment().put("ALLURE_NO_ANALYTICS", "true");
+                generate.environment().put("APP_HOME", home.get().toString());
+                Process process = generate.start();
                 process.getOutputStream().close();
                 String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!process.waitFor(10, TimeUnit.MINUTES)) {

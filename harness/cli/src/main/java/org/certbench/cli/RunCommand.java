@@ -25,6 +25,7 @@ import org.certbench.reports.BundleZip;
 import org.certbench.reports.HtmlReport;
 import org.certbench.reports.Manifest;
 import org.certbench.reports.Report;
+import org.certbench.reports.TimeStampClient;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
@@ -98,6 +99,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--sign-with", paramLabel = "KEYSTORE", description = "PKCS#12 keystore to sign the bundle with "
             + "(password from $CERTBENCH_KEYSTORE_PASSWORD, --password-file or a prompt).")
     Path signWith;
+
+    @Option(names = "--pkcs11", paramLabel = "CONFIG", description = "Sign with a key on a PKCS#11 token (a lab HSM): a SunPKCS11 "
+            + "configuration file (name, library, slot or slotListIndex). The PIN comes like a keystore password.")
+    Path pkcs11;
+
+    @Option(names = "--key-alias", paramLabel = "ALIAS", description = "The key on the token, if it holds more than one.")
+    String keyAlias;
+
+    @Option(names = "--tsa", paramLabel = "URL", description = "RFC 3161 time-stamping authority for the signature.")
+    java.net.URI tsa;
 
     @picocli.CommandLine.Mixin
     KeystorePassword password = new KeystorePassword();
@@ -179,11 +190,24 @@ final class RunCommand implements Callable<Integer> {
         TestPlan plan = launcher.discover(request);
         issues.warnings.forEach(w -> stderr.println("warning: " + w));
         BundleSigner signer = null;
-        if (signWith != null) {
+        if (signWith != null && pkcs11 != null) {
+            stderr.println("certbench: give --sign-with or --pkcs11, not both");
+            return ExitCodes.BAD_INPUT;
+        }
+        if (tsa != null && signWith == null && pkcs11 == null) {
+            stderr.println("certbench: --tsa time-stamps a signature: give --sign-with or --pkcs11 too");
+            return ExitCodes.BAD_INPUT;
+        }
+        if (signWith != null || pkcs11 != null) {
+            Path key = signWith != null ? signWith : pkcs11;
             try {
-                signer = BundleSigner.fromPkcs12(signWith, password.read("Password of " + signWith));
+                signer = signWith != null ? BundleSigner.fromPkcs12(signWith, password.read("Password of " + signWith))
+                        : BundleSigner.fromPkcs11(pkcs11, keyAlias, password.read("PIN of the token in " + pkcs11));
+                if (tsa != null) {
+                    signer = signer.withTimeStamps(new TimeStampClient(tsa, java.time.Duration.ofSeconds(30)));
+                }
             } catch (IOException | java.security.GeneralSecurityException e) {
-                stderr.println("certbench: cannot use the signing key " + signWith + ": " + e.getMessage());
+                stderr.println("certbench: cannot use the signing key " + key + ": " + e.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
         }
@@ -230,8 +254,10 @@ final class RunCommand implements Callable<Integer> {
                 stdout.println("Manifest: " + outDir.resolve(Manifest.FILE_NAME) + " (not signed: give --sign-with)");
             }
             stdout.println("Bundle:   " + BundleZip.write(outDir));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (java.security.GeneralSecurityException | IOException e) {
+            // Only the signature is missing: the ledger, evidence and report stay on disk for the operator.
             stderr.println("certbench: the bundle could not be signed: " + e.getMessage());
+            stderr.println("certbench: the run's ledger, evidence and report are kept in " + outDir);
             return ExitCodes.INTERNAL;
         }
         return engineFailure.get() != null ? ExitCodes.INTERNAL : summary.exitCode();

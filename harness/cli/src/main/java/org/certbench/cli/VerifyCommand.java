@@ -31,30 +31,50 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--ca", paramLabel = "FILE", description = "The lab CA certificate (PEM) the signer must lead to.")
     Path ca;
 
+    @Option(names = "--tsa-ca", paramLabel = "FILE", description = "The certificate (PEM) a time stamp's authority must lead to.")
+    Path tsaCa;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        X509Certificate trusted = null;
-        if (ca != null) {
-            try (InputStream in = Files.newInputStream(ca)) {
-                trusted = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-            } catch (IOException | GeneralSecurityException e) {
-                spec.commandLine().getErr().println("certbench: cannot read the CA certificate " + ca + ": " + e.getMessage());
-                return ExitCodes.BAD_INPUT;
-            }
+        X509Certificate trusted;
+        X509Certificate trustedTsa;
+        try {
+            trusted = certificate(ca);
+            trustedTsa = certificate(tsaCa);
+        } catch (IOException | GeneralSecurityException e) {
+            spec.commandLine().getErr().println("certbench: cannot read the certificate: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
         }
         BundleVerifier.Result result;
         try (BundleZip.Opened opened = BundleZip.open(bundle)) {
-            result = BundleVerifier.verify(opened.folder(), trusted);
+            result = BundleVerifier.verify(opened.folder(), trusted, trustedTsa);
         } catch (IOException e) {
-            result = new BundleVerifier.Result(java.util.List.of(e.getMessage()), null);
+            result = new BundleVerifier.Result(java.util.List.of(e.getMessage()), null, null);
         }
         if (result.valid()) {
             out.println("verified: " + bundle + " signed by " + result.signer());
+            if (result.timeStamp() != null) {
+                out.println("time-stamped: " + result.timeStamp() + (trustedTsa == null ? " (authority not checked: give --tsa-ca)" : ""));
+            }
             return ExitCodes.PASS;
         }
         result.problems().forEach(p -> out.println("FAILED   " + p));
         out.println(result.problems().size() + " problem(s): " + bundle + " does not verify");
         return ExitCodes.VERIFICATION_FAILED;
+    }
+
+    private static @org.jspecify.annotations.Nullable X509Certificate certificate(@org.jspecify.annotations.Nullable Path file)
+            throws IOException, GeneralSecurityException {
+        if (file == null) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (java.security.cert.CertificateException e) {
+            throw new java.security.cert.CertificateException(file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 }

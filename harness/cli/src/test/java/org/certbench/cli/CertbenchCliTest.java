@@ -217,6 +217,81 @@ class CertbenchCliTest {
     }
 
     @Test
+    void aRunWritesTheWholeBundleWithNoSecretInItAndAlluresOwnGeneratorReadsIt() throws Exception {
+        String profileSecret = System.getenv("CERTBENCH_TEST_SECRET");
+        assertThat(profileSecret).as("set by the pom for the tests").isNotBlank();
+        Path passwordFile = dir.resolve("password");
+        String password = "kp-" + Long.toHexString(System.nanoTime());
+        Files.writeString(passwordFile, password + "\n");
+        certbench("keys", "init", "--out", dir.resolve("keys").toString(), "--password-file", passwordFile.toString());
+        Path profile = dir.resolve("with-secret.yaml");
+        Files.writeString(profile, Files.readString(profile("base.yaml", "")) + """
+                credentials:
+                  owner: { username: owner, password: env:CERTBENCH_TEST_SECRET }
+                """);
+
+        Path out = dir.resolve("bundle");
+        Result run = certbench("run", "--device", profile.toString(), "--plain", "--out", out.toString(),
+                "--sign-with", dir.resolve("keys/lab-signing.p12").toString(), "--password-file", passwordFile.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.FAIL);
+
+        // report.json: valid against its schema, and carrying what a reviewer needs besides the verdicts.
+        assertThat(org.certbench.reports.ReportSchema.check(out.resolve("report.json"))).isEmpty();
+        org.certbench.reports.Report report = org.certbench.reports.Report.read(out.resolve("report.json"));
+        assertThat(report.tools()).containsKeys("certbench", "java", "os", "bcprov-jdk18on", "hivemq-mqtt-client");
+        assertThat(report.suites()).singleElement().satisfies(suite -> {
+            assertThat(suite.standard()).isEqualTo("etsi-en-303-645");
+            assertThat(suite.codeSha256()).matches("[0-9a-f]{64}");
+        });
+        assertThat(report.bench().check()).extracting(c -> c.kind() + " " + c.status()).containsExactly("broker NOT_CHECKED");
+        org.certbench.reports.Report.Device device = report.devices().get(0);
+        assertThat(device.profile().sha256()).isEqualTo(org.certbench.engine.ledger.Digests.sha256(profile));
+        assertThat(device.profile().content().at("/credentials/owner/password").asString()).isEqualTo("env:CERTBENCH_TEST_SECRET");
+        assertThat(device.profile().ics().at("/etsi-en-303-645/5.6-1/support").asString()).isEqualTo("yes");
+
+        assertThat(Files.readString(out.resolve("report.html"))).contains("acme-t1-0042").contains("5.6-1-2");
+        assertThat(Files.readString(out.resolve("open-test-reporting/open-test-report.xml"))).contains("[case:5.6-1-2]");
+        java.util.List<Path> allure;
+        try (var files = Files.list(out.resolve("allure-results"))) {
+            allure = files.filter(f -> f.toString().endsWith("-result.json")).toList();
+        }
+        assertThat(allure).as("one result per case; findings are steps, not tests").hasSize(1);
+        tools.jackson.databind.JsonNode result = tools.jackson.databind.json.JsonMapper.shared().readTree(allure.get(0).toFile());
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        result.get("labels").forEach(l -> labels.put(l.get("name").asString(), l.get("value").asString()));
+        assertThat(labels).containsEntry("parentSuite", "etsi-en-303-645").containsEntry("suite", "acme-t1-0042")
+                .containsEntry("subSuite", "5.6-1").containsEntry("severity", "critical");
+        assertThat(result.get("status").asString()).isEqualTo("failed");
+        java.util.List<String> steps = new java.util.ArrayList<>();
+        result.get("steps").forEach(step -> steps.add(step.get("name").asString()));
+        assertThat(steps).anyMatch(n -> n.startsWith("tcp-9999"));
+        assertThat(result.get("attachments").size()).isPositive();
+        result.get("attachments").forEach(a -> assertThat(out.resolve("allure-results").resolve(a.get("source").asString())).isRegularFile());
+
+        Path zip = dir.resolve("bundle.zip");
+        assertThat(run.out()).contains("Bundle:   " + zip);
+        Result verified = certbench("verify", zip.toString(), "--ca", dir.resolve("keys/lab-ca.pem").toString());
+        assertThat(verified.exit()).as(verified.out()).isEqualTo(ExitCodes.PASS);
+
+        Result allureHtml = certbench("report", "allure", zip.toString(), "--out", dir.resolve("allure-html").toString());
+        assertThat(allureHtml.exit()).as(allureHtml.err()).isEqualTo(ExitCodes.PASS);
+        assertThat(Files.size(dir.resolve("allure-html/index.html"))).isGreaterThan(100_000);
+        assertThat(Files.readString(dir.resolve("allure-html/index.html"))).doesNotContainPattern("<script[^>]+src=\"https?://");
+
+        // No secret of the profile, nor the keystore password, in any file of the bundle, its zip (unpacked) or the output.
+        Path unpacked = org.certbench.reports.BundleZip.extract(zip, dir.resolve("unpacked"));
+        for (Path root : java.util.List.of(out, unpacked)) {
+            try (var files = Files.walk(root)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    String text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    assertThat(text).as(file.toString()).doesNotContain(profileSecret).doesNotContain(password);
+                }
+            }
+        }
+        assertThat(run.out() + run.err() + verified.out()).doesNotContain(profileSecret).doesNotContain(password);
+    }
+
+    @Test
     void diffShowsTheVerdictsThatChangedBetweenTwoRuns() throws Exception {
         Path failing = dir.resolve("diff-old");
         Path passing = dir.resolve("diff-new");
@@ -237,7 +312,7 @@ class CertbenchCliTest {
     @Test
     void helpAndVersionWorkEverywhere() {
         assertThat(certbench("--version").out()).startsWith("certbench ");
-        for (String command : new String[] {"run", "list", "validate", "verify", "diff", "keys"}) {
+        for (String command : new String[] {"run", "list", "validate", "verify", "diff", "keys", "report"}) {
             Result help = certbench(command, "--help");
             assertThat(help.exit()).isEqualTo(ExitCodes.PASS);
             assertThat(help.out()).contains("Usage: certbench " + command);
