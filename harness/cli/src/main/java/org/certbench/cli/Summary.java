@@ -81,6 +81,10 @@ final class Summary {
             writer.println("Cases that did not pass:");
             notPassed.forEach(writer::println);
         }
+        for (LedgerRow.BenchState bench : LedgerReader.rows(rows, LedgerRow.BenchState.class)) {
+            bench.check().stream().filter(c -> c.status() == org.certbench.engine.bench.BenchCheck.Status.DEAD).forEach(c -> writer.println(
+                    "Bench:    " + c.kind() + " " + c.name() + " (" + c.target() + ") did not answer before the run: " + c.detail()));
+        }
         writer.println();
         writer.println("Ledger:   " + out.resolve(Ledger.FILE_NAME));
         writer.println("Evidence: " + out.resolve("evidence"));

@@ -292,6 +292,53 @@ class CertbenchCliTest {
     }
 
     @Test
+    void benchCheckNamesADeadResourceWithExit1() throws Exception {
+        int closed = org.certbench.probes.testing.Tools.freePort();
+        try (java.net.ServerSocket ser2net = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Path bench = dir.resolve("bench.yaml");
+            Files.writeString(bench, """
+                    certbench-bench: 1
+                    lab: { name: test lab, accreditation: ISO/IEC 17025 0000.00 }
+                    harness: { address: 127.0.0.1 }
+                    broker: { kind: embedded }
+                    serial-ports:
+                      console: /dev/null
+                      unplugged: /dev/ttyUSB-certbench-test-missing
+                      remote-ok: telnet://127.0.0.1:%d
+                      remote-dead: telnet://127.0.0.1:%d
+                    outlets:
+                      plug-b: "manual:"
+                    """.formatted(ser2net.getLocalPort(), closed));
+
+            Result check = certbench("bench", "check", bench.toString(), "--timeout", "2s");
+
+            assertThat(check.exit()).as(check.out() + check.err()).isEqualTo(ExitCodes.FAIL);
+            assertThat(check.out()).contains("dead: remote-dead, unplugged");
+            assertThat(check.out()).containsPattern("console +serial +OK")
+                    .containsPattern("remote-ok +serial +OK")
+                    .containsPattern("unplugged +serial +DEAD .*does not exist")
+                    .containsPattern("remote-dead +serial +DEAD .*127.0.0.1:" + closed)
+                    .containsPattern("plug-b +outlet +NOT_CHECKED");
+
+            // The same check runs before a campaign: the summary names the dead resource, the report keeps it.
+            Path out = dir.resolve("with-bench");
+            Result run = certbench("run", "--device", profile("bench-run.yaml", "").toString(), "--bench", bench.toString(), "--plain",
+                    "--out", out.toString());
+            assertThat(run.out()).contains("Bench:    serial remote-dead (telnet://127.0.0.1:" + closed + ") did not answer before the run");
+            org.certbench.reports.Report report = org.certbench.reports.Report.read(out.resolve("report.json"));
+            assertThat(report.bench().accreditation()).isEqualTo("ISO/IEC 17025 0000.00");
+            assertThat(report.bench().sha256()).isEqualTo(org.certbench.engine.ledger.Digests.sha256(bench));
+            assertThat(report.bench().check()).extracting(c -> c.name() + " " + c.status())
+                    .contains("unplugged DEAD", "remote-dead DEAD", "remote-ok OK", "console OK");
+        }
+        Path broken = dir.resolve("broken-bench.yaml");
+        Files.writeString(broken, "certbench-bench: 1\nlab: { nam: x }\n");
+        Result bad = certbench("bench", "check", broken.toString());
+        assertThat(bad.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains("broken-bench.yaml:2:");
+    }
+
+    @Test
     void diffShowsTheVerdictsThatChangedBetweenTwoRuns() throws Exception {
         Path failing = dir.resolve("diff-old");
         Path passing = dir.resolve("diff-new");
@@ -312,7 +359,7 @@ class CertbenchCliTest {
     @Test
     void helpAndVersionWorkEverywhere() {
         assertThat(certbench("--version").out()).startsWith("certbench ");
-        for (String command : new String[] {"run", "list", "validate", "verify", "diff", "keys", "report"}) {
+        for (String command : new String[] {"run", "list", "validate", "verify", "diff", "keys", "report", "bench"}) {
             Result help = certbench(command, "--help");
             assertThat(help.exit()).isEqualTo(ExitCodes.PASS);
             assertThat(help.out()).contains("Usage: certbench " + command);
