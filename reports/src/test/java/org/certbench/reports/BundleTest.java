@@ -39,9 +39,7 @@ class BundleTest {
         Files.writeString(bundle.resolve("evidence/acme-t1/etsi-en-303-645/5.6-1-2/tcp-scan-10.0.0.2.txt"), "22/tcp open\n");
         Files.write(bundle.resolve("evidence/acme-t1/etsi-en-303-645/5.6-1-2/serial.raw"), new byte[] {0, 1, 2, (byte) 0xFF});
         keys = TestKeys.create(dir.resolve("keys"), PASSWORD);
-        try (InputStream in = Files.newInputStream(keys.caCertificate())) {
-            ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
+        ca = SigningTest.certificate(keys.caCertificate());
         BundleSigner.fromPkcs12(keys.keystore(), PASSWORD).sign(bundle);
     }
 

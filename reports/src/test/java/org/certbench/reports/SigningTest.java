@@ -27,6 +27,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.certbench.api.Verdict;
 import org.certbench.probes.testing.Tools;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,8 @@ class SigningTest {
     private Path bundle;
     private TestKeys.Made keys;
     private X509Certificate ca;
+    private HttpServer tsa;
+    private Path tsaCert;
 
     @BeforeEach
     void makeBundle() throws Exception {
@@ -54,9 +57,7 @@ class SigningTest {
         Files.writeString(bundle.resolve("evidence/scan.txt"), "10.0.0.2 9999/tcp open\n");
         ReportFixture.report(Verdict.FAIL).write(bundle.resolve(Report.FILE_NAME));
         keys = TestKeys.create(dir.resolve("keys"), PASSWORD);
-        try (InputStream in = Files.newInputStream(keys.caCertificate())) {
-            ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
+        ca = certificate(keys.caCertificate());
     }
 
     @Test
@@ -79,57 +80,57 @@ class SigningTest {
 
     @Test
     void aTimeStampFromAnOpensslTsaIsCarriedCheckedAndSeenByOpenssl() throws Exception {
-        Path tsaCert = makeTsa();
-        HttpServer tsa = opensslTsa();
-        try {
-            URI url = URI.create("http://127.0.0.1:" + tsa.getAddress().getPort() + "/tsa");
-            Instant before = Instant.now().minusSeconds(2);
-            BundleSigner.fromPkcs12(keys.keystore(), PASSWORD).withTimeStamps(new TimeStampClient(url, Duration.ofSeconds(10))).sign(bundle);
+        Instant before = Instant.now().minusSeconds(2);
+        stampingSigner().sign(bundle);
 
-            BundleVerifier.Result result = BundleVerifier.verify(bundle, ca, certificate(tsaCert));
-            assertThat(result.problems()).isEmpty();
-            assertThat(result.timeStamp()).contains("CN=certbench test TSA");
-            assertThat(Instant.parse(result.timeStamp().split(" ")[0])).isAfter(before).isBefore(Instant.now().plusSeconds(2));
-            assertThat(opensslCmsVerify(keys.caCertificate())).isZero().describedAs("the unsigned attribute leaves the CMS signature intact");
+        BundleVerifier.Result result = BundleVerifier.verify(bundle, ca, certificate(tsaCert));
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.timeStamp()).contains("CN=certbench test TSA");
+        assertThat(Instant.parse(result.timeStamp().split(" ")[0])).isAfter(before).isBefore(Instant.now().plusSeconds(2));
+        assertThat(opensslCmsVerify(keys.caCertificate())).isZero().describedAs("the unsigned attribute leaves the CMS signature intact");
 
-            // openssl checks the token on its own: over the signature value, signed by the TSA.
-            SignerInformation signer = new CMSSignedData(new org.bouncycastle.cms.CMSProcessableByteArray(
-                    Files.readAllBytes(bundle.resolve(Manifest.FILE_NAME))), Files.readAllBytes(bundle.resolve(Manifest.SIGNATURE_NAME)))
-                    .getSignerInfos().getSigners().iterator().next();
-            Files.write(dir.resolve("signature-value.bin"), signer.getSignature());
-            Files.write(dir.resolve("token.der"), signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)
-                    .getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded());
-            Tools.run(dir, "openssl", "ts", "-verify", "-data", "signature-value.bin", "-in", "token.der", "-token_in", "-CAfile",
-                    tsaCert.toString());
+        // openssl checks the token on its own: over the signature value, signed by the TSA.
+        SignerInformation signer = new CMSSignedData(new org.bouncycastle.cms.CMSProcessableByteArray(
+                Files.readAllBytes(bundle.resolve(Manifest.FILE_NAME))), Files.readAllBytes(bundle.resolve(Manifest.SIGNATURE_NAME)))
+                .getSignerInfos().getSigners().iterator().next();
+        Files.write(dir.resolve("signature-value.bin"), signer.getSignature());
+        Files.write(dir.resolve("token.der"), signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)
+                .getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded());
+        Tools.run(dir, "openssl", "ts", "-verify", "-data", "signature-value.bin", "-in", "token.der", "-token_in", "-CAfile",
+                tsaCert.toString());
 
-            // A time stamp from another authority than the trusted one is refused.
-            assertThat(BundleVerifier.verify(bundle, ca, ca).problems()).anyMatch(p -> p.contains("does not lead to the trusted TSA"));
-        } finally {
-            tsa.stop(0);
-        }
+        // A time stamp from another authority than the trusted one is refused.
+        assertThat(BundleVerifier.verify(bundle, ca, ca).problems()).anyMatch(p -> p.contains("does not lead to the trusted TSA"));
     }
 
     @Test
     void aTimeStampOverAnotherSignatureIsCaught() throws Exception {
-        Path tsaCert = makeTsa();
-        HttpServer tsa = opensslTsa();
-        try {
-            URI url = URI.create("http://127.0.0.1:" + tsa.getAddress().getPort() + "/tsa");
-            BundleSigner stamped = BundleSigner.fromPkcs12(keys.keystore(), PASSWORD).withTimeStamps(new TimeStampClient(url, Duration.ofSeconds(10)));
-            stamped.sign(bundle);
-            CMSSignedData first = new CMSSignedData(Files.readAllBytes(bundle.resolve(Manifest.SIGNATURE_NAME)));
-            SignerInformation firstSigner = first.getSignerInfos().getSigners().iterator().next();
+        stampingSigner().sign(bundle);
+        CMSSignedData first = new CMSSignedData(Files.readAllBytes(bundle.resolve(Manifest.SIGNATURE_NAME)));
+        SignerInformation firstSigner = first.getSignerInfos().getSigners().iterator().next();
 
-            // Re-sign (a new ECDSA signature value) and graft the old token onto it.
-            BundleSigner.fromPkcs12(keys.keystore(), PASSWORD).sign(bundle);
-            CMSSignedData second = new CMSSignedData(Files.readAllBytes(bundle.resolve(Manifest.SIGNATURE_NAME)));
-            SignerInformation grafted = SignerInformation.replaceUnsignedAttributes(second.getSignerInfos().getSigners().iterator().next(),
-                    firstSigner.getUnsignedAttributes());
-            Files.write(bundle.resolve(Manifest.SIGNATURE_NAME), CMSSignedData.replaceSigners(second,
-                    new org.bouncycastle.cms.SignerInformationStore(List.of(grafted))).getEncoded());
+        // Re-sign (a new ECDSA signature value) and graft the old token onto it.
+        BundleSigner.fromPkcs12(keys.keystore(), PASSWORD).sign(bundle);
+        CMSSignedData second = new CMSSignedData(Files.readAllBytes(bundle.resolve(Manifest.SIGNATURE_NAME)));
+        SignerInformation grafted = SignerInformation.replaceUnsignedAttributes(second.getSignerInfos().getSigners().iterator().next(),
+                firstSigner.getUnsignedAttributes());
+        Files.write(bundle.resolve(Manifest.SIGNATURE_NAME), CMSSignedData.replaceSigners(second,
+                new org.bouncycastle.cms.SignerInformationStore(List.of(grafted))).getEncoded());
 
-            assertThat(BundleVerifier.verify(bundle, ca, certificate(tsaCert)).problems()).containsExactly("the time stamp is not over this signature");
-        } finally {
+        assertThat(BundleVerifier.verify(bundle, ca, certificate(tsaCert)).problems()).containsExactly("the time stamp is not over this signature");
+    }
+
+    /** A signer whose signatures a local {@code openssl ts} authority time-stamps; the authority stops after the test. */
+    private BundleSigner stampingSigner() throws Exception {
+        tsaCert = makeTsa();
+        tsa = opensslTsa();
+        URI url = URI.create("http://127.0.0.1:" + tsa.getAddress().getPort() + "/tsa");
+        return BundleSigner.fromPkcs12(keys.keystore(), PASSWORD).withTimeStamps(new TimeStampClient(url, Duration.ofSeconds(10)));
+    }
+
+    @AfterEach
+    void stopTsa() {
+        if (tsa != null) {
             tsa.stop(0);
         }
     }
@@ -219,7 +220,7 @@ class SigningTest {
         return process.waitFor();
     }
 
-    private static X509Certificate certificate(Path pem) throws Exception {
+    static X509Certificate certificate(Path pem) throws Exception {
         try (InputStream in = Files.newInputStream(pem)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
