@@ -98,7 +98,8 @@ public final class SerialSession implements AutoCloseable {
             transcript.sent("RFC 2217: " + b + " baud, 8 data bits, no parity, 1 stop bit");
         }
         SerialSession[] self = new SerialSession[1];
-        self[0] = new SerialSession(telnet.getInputStream(), telnet.getOutputStream(), telnet::disconnect, transcript, deadline,
+        self[0] = new SerialSession(new AvailableOnly(telnet.getInputStream()), telnet.getOutputStream(), telnet::disconnect, transcript,
+                deadline,
                 () -> raw.accept(self[0].capture.toByteArray()));
         return self[0];
     }
@@ -110,6 +111,40 @@ public final class SerialSession implements AutoCloseable {
     public SerialSession lineEnding(String ending) {
         this.lineEnding = ending;
         return this;
+    }
+
+    /**
+     * Reads a telnet stream only what it holds. Commons Net's threaded telnet stream can wait forever in
+     * read() when its reader thread misses a socket timeout (seen once against ser2net on CI), so the
+     * session never calls a read that could block: the deadline always holds.
+     */
+    private static final class AvailableOnly extends InputStream {
+        private final InputStream in;
+
+        AvailableOnly(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return in.available() > 0 ? in.read() : 0;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int available = in.available();
+            return available > 0 ? in.read(buffer, offset, Math.min(length, available)) : 0;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return in.available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     /** Reads a local port only what it holds: never blocks, so the session's deadline always holds. */
