@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param lab the lab's name
  * @param accreditation the lab's accreditation id, if any
  * @param harnessAddress the address devices reach the harness on
- * @param broker the lab broker: {@code embedded}, or a URI such as {@code tcp://127.0.0.1:1883}
+ * @param broker the lab broker: {@code embedded}, optionally with its ports
+ *     ({@code embedded?port=1883&tls-port=8883&rogue-port=8884}), {@code container}, or an external
+ *     broker's URI such as {@code tcp://192.0.2.5:1883}
  * @param serialPorts serial ports by name: a device path, {@code telnet://host:port} or
  *     {@code rfc2217://host:port}
  * @param outlets power outlets by name, as a driver URI ({@code manual:}, {@code tasmota+http://…})

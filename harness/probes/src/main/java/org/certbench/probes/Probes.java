@@ -1,13 +1,17 @@
 package org.certbench.probes;
 
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.certbench.api.Evidence;
+import org.certbench.probes.broker.BrokerLog;
+import org.certbench.probes.broker.BrokerWitness;
 import org.certbench.probes.coap.CoapProbe;
-import org.certbench.probes.login.LoginProbe;
 import org.certbench.probes.http.HttpProbe;
+import org.certbench.probes.login.LoginProbe;
 import org.certbench.probes.mqtt.MqttProbe;
+import org.certbench.probes.net.NetProbe;
 import org.certbench.probes.power.PowerProbe;
 import org.certbench.probes.serial.SerialProbe;
-import org.certbench.probes.net.NetProbe;
 import org.certbench.probes.tls.TlsProbe;
 
 /**
@@ -29,8 +33,19 @@ public final class Probes {
     private final SerialProbe serial;
     private final PowerProbe power;
     private final HttpProbe http;
+    private final BrokerWitness broker;
 
     public Probes(Evidence evidence, Deadline deadline, ProbeSettings settings) {
+        this(evidence, deadline, settings, Optional::empty);
+    }
+
+    /**
+     * Probes that can also read the lab broker.
+     *
+     * @param broker the campaign's lab broker, started on first call
+     */
+    public Probes(Evidence evidence, Deadline deadline, ProbeSettings settings, Supplier<Optional<BrokerLog>> broker) {
+        this.broker = new BrokerWitness(evidence, deadline, broker);
         this.net = new NetProbe(evidence, deadline, settings.scan());
         this.login = new LoginProbe(evidence, deadline, settings.loginBudget());
         this.serial = new SerialProbe(evidence, deadline);
@@ -39,6 +54,11 @@ public final class Probes {
         this.tls = new TlsProbe(evidence, deadline);
         this.mqtt = new MqttProbe(evidence, deadline);
         this.coap = new CoapProbe(evidence, deadline);
+    }
+
+    /** What devices did on the lab broker and on its rogue listener. */
+    public BrokerWitness broker() {
+        return broker;
     }
 
     /** HTTP requests with or without credentials, redirects followed and recorded. */

@@ -62,6 +62,10 @@ public final class CertbenchEngineDescriptor extends EngineDescriptor implements
 
     @Override
     public CertbenchExecutionContext before(CertbenchExecutionContext context) throws IOException {
+        if (getChildren().isEmpty()) {
+            // A launcher that selected nothing of ours (a module's own unit tests) must not leave an empty run behind.
+            return context;
+        }
         context.campaign().open();
         Ledger ledger = context.campaign().ledger();
         ledger.append(new LedgerRow.Tools(Ledger.now(), ToolVersions.current()));
@@ -98,6 +102,9 @@ public final class CertbenchEngineDescriptor extends EngineDescriptor implements
 
     @Override
     public void after(CertbenchExecutionContext context) throws IOException {
+        if (getChildren().isEmpty()) {
+            return;
+        }
         Map<String, Verdict> devices = new LinkedHashMap<>();
         for (TestDescriptor child : getChildren()) {
             if (child instanceof DeviceDescriptor device) {

@@ -10,16 +10,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.certbench.api.Bench;
 import org.certbench.api.Verdict;
+import org.certbench.api.Verdicts;
 import org.certbench.engine.config.CampaignSettings;
 import org.certbench.engine.input.AnswersFile;
 import org.certbench.engine.ledger.Ledger;
 import org.certbench.engine.ledger.LedgerRow;
-import org.junit.platform.engine.UniqueId;
+import org.certbench.probes.broker.BrokerLog;
 import org.jspecify.annotations.Nullable;
+import org.junit.platform.engine.UniqueId;
 
 /**
  * One run of certbench: its id, output folder and ledger, the verdicts recorded so far (by unique id,
@@ -51,6 +54,7 @@ public final class Campaign {
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Instant started = Instant.now();
     private @Nullable Ledger ledger;
+    private @Nullable Optional<BrokerLog.Lease> broker;
 
     public Campaign(CampaignSettings settings, Bench bench, AnswersFile answers, List<String> devices, List<String> standards) {
         this.settings = settings;
@@ -122,9 +126,36 @@ public final class Campaign {
         return lanes.computeIfAbsent(device, Lane::new);
     }
 
-    /** Writes the end row with every device's overall verdict, stops the lanes and closes the ledger. */
+    /**
+     * The bench's lab broker, started on the first call by whichever {@link BrokerLog.Provider} on the
+     * class path serves the bench's broker kind; empty when none does (an external broker).
+     */
+    public synchronized Optional<BrokerLog> broker() {
+        if (broker == null) {
+            Optional<BrokerLog.Lease> lease = Optional.empty();
+            for (BrokerLog.Provider provider : ServiceLoader.load(BrokerLog.Provider.class, Campaign.class.getClassLoader())) {
+                try {
+                    lease = Optional.ofNullable(provider.open(bench, out));
+                } catch (IOException e) {
+                    throw Verdicts.inconclusive("the lab broker did not start: %s", e.getMessage());
+                }
+                if (lease.isPresent()) {
+                    break;
+                }
+            }
+            broker = lease;
+        }
+        return broker.map(BrokerLog.Lease::log);
+    }
+
+    /** Writes the end row with every device's overall verdict, stops the lanes and the broker, and closes the ledger. */
     public void close(Map<String, Verdict> deviceVerdicts) throws IOException {
         lanes.values().forEach(Lane::close);
+        synchronized (this) {
+            if (broker != null) {
+                broker.ifPresent(BrokerLog.Lease::close);
+            }
+        }
         if (ledger != null) {
             ledger.append(new LedgerRow.End(Ledger.now(), id, Duration.between(started, Instant.now()).toMillis(), deviceVerdicts));
             ledger.close();

@@ -103,7 +103,7 @@ public final class CaseRunner {
             } else if (type == Bench.class) {
                 arguments[i] = campaign.bench();
             } else if (type == Probes.class) {
-                arguments[i] = new Probes(evidence, deadline, campaign.settings().probes());
+                arguments[i] = new Probes(evidence, deadline, campaign.settings().probes(), campaign::broker);
             } else {
                 throw new IllegalStateException("discovery let through a parameter of type " + type.getName());
             }

@@ -30,12 +30,25 @@ public final class BenchLoader {
                 root.path("lab").path("name").asString(),
                 root.path("lab").has("accreditation") ? root.path("lab").path("accreditation").asString() : null,
                 root.path("harness").path("address").asString(Bench.LOCAL.harnessAddress()),
-                root.path("broker").path("kind").asString("embedded").equals("external")
-                        ? root.path("broker").path("uri").asString()
-                        : root.path("broker").path("kind").asString("embedded"),
+                broker(root.path("broker")),
                 strings(root.path("serial-ports")),
                 strings(root.path("outlets")),
                 file);
+    }
+
+    /** The broker as {@link Bench#broker()} spells it: the external URI, or the kind with the embedded broker's ports. */
+    private static String broker(JsonNode broker) {
+        String kind = broker.path("kind").asString("embedded");
+        if (kind.equals("external")) {
+            return broker.path("uri").asString();
+        }
+        StringBuilder ports = new StringBuilder();
+        for (String port : List.of("port", "tls-port", "rogue-port")) {
+            if (broker.has(port)) {
+                ports.append(ports.isEmpty() ? '?' : '&').append(port).append('=').append(broker.path(port).asInt());
+            }
+        }
+        return kind + ports;
     }
 
     private static Map<String, String> strings(JsonNode node) {

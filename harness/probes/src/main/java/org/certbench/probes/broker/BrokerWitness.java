@@ -1,0 +1,105 @@
+package org.certbench.probes.broker;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.certbench.api.Evidence;
+import org.certbench.api.Transcript;
+import org.certbench.api.Verdicts;
+import org.certbench.probes.Deadline;
+
+/**
+ * The probe a case uses to read the lab broker: it waits for a device to show up, and writes
+ * every session or rogue attempt it returns into the case's evidence. The broker starts on first
+ * use, so campaigns whose cases never ask for it do not pay for it.
+ *
+ * <pre>{@code
+ * List<BrokerSession> seen = probes.broker().sessionsFrom(network.host(), Duration.ofSeconds(30));
+ * Verdicts.failIf(seen.stream().anyMatch(s -> s.passwordSent() && !s.tls()),
+ *         "the device sent its MQTT password over plain TCP");
+ * }</pre>
+ */
+public final class BrokerWitness {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Evidence evidence;
+    private final Deadline deadline;
+    private final Supplier<Optional<BrokerLog>> broker;
+
+    public BrokerWitness(Evidence evidence, Deadline deadline, Supplier<Optional<BrokerLog>> broker) {
+        this.evidence = evidence;
+        this.deadline = deadline;
+        this.broker = broker;
+    }
+
+    /** The lab broker, if the bench has one certbench can read (not an external broker). */
+    public Optional<BrokerLog> log() {
+        return broker.get();
+    }
+
+    /**
+     * The sessions a host opened, waiting up to {@code wait} (and never past the case's deadline)
+     * for the first one; written to {@code broker-sessions.txt}.
+     *
+     * @throws org.certbench.api.VerdictException INCONCLUSIVE when the bench's broker cannot be read
+     */
+    public List<BrokerSession> sessionsFrom(String host, Duration wait) {
+        BrokerLog log = required();
+        List<BrokerSession> seen = await(wait, () -> log.sessions().stream().filter(s -> s.remoteAddress().equals(host)).toList());
+        write("broker-sessions.txt", host, wait, seen, s -> {
+            StringBuilder line = new StringBuilder(s.connected() + " " + s.describe());
+            s.publishes().forEach(p -> line.append("\n    ").append(p.at()).append(" PUBLISH ").append(p.topic()).append(' ')
+                    .append(p.payloadBytes()).append(" bytes qos ").append(p.qos()).append(p.retain() ? " retained" : ""));
+            return line.toString();
+        });
+        return seen;
+    }
+
+    /**
+     * The connections a host made to the rogue listener, waiting up to {@code wait} for the first;
+     * written to {@code rogue-listener.txt}.
+     */
+    public List<RogueAttempt> rogueAttemptsFrom(String host, Duration wait) {
+        BrokerLog log = required();
+        List<RogueAttempt> seen = await(wait, () -> log.rogueAttempts().stream().filter(a -> a.remoteAddress().equals(host)).toList());
+        write("rogue-listener.txt", host, wait, seen, a -> a.at() + " " + a.describe());
+        return seen;
+    }
+
+    private BrokerLog required() {
+        return broker.get().orElseThrow(() -> Verdicts.inconclusive(
+                "the bench's MQTT broker cannot be read by certbench (use broker kind embedded to see what devices send)"));
+    }
+
+    private <T> List<T> await(Duration wait, Supplier<List<T>> read) {
+        Deadline until = Deadline.in(wait.compareTo(deadline.remaining()) < 0 ? wait : deadline.remaining());
+        List<T> seen = read.get();
+        while (seen.isEmpty() && !until.expired()) {
+            try {
+                Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, until.remaining().toMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            seen = read.get();
+        }
+        return seen;
+    }
+
+    private <T> void write(String name, String host, Duration wait, List<T> seen, Function<T, String> line) {
+        Transcript transcript = evidence.transcript(name);
+        try {
+            transcript.note("lab broker, connections from " + host + " (waited up to " + wait + ", read " + Instant.now() + ")");
+            if (seen.isEmpty()) {
+                transcript.note("none");
+            }
+            seen.forEach(s -> transcript.received(line.apply(s)));
+        } finally {
+            transcript.close();
+        }
+    }
+}
