@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -114,6 +116,22 @@ public final class LabPki {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * A TLS server context presenting the leaf certificate (with its CA in the chain), for a
+     * virtual device's HTTPS service made from its own {@code LabPki}.
+     */
+    public SSLContext serverContext() throws IOException {
+        try {
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(brokerStore, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("could not make a TLS context: " + e.getMessage(), e);
+        }
     }
 
     Path brokerKeystore() {

@@ -1,0 +1,47 @@
+package org.certbench.lab.virtual;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One deliberate weakness a virtual device can have. Each is the fixture for the EN 303 645
+ * provision it breaks; the flawed device has them all, a single-flaw variant has one.
+ */
+public enum Flaw {
+    /** HTTPS and the console also accept the factory default {@code admin}/{@code admin} (5.1-1). */
+    DEFAULT_PASSWORD("default-password", "5.1-1"),
+    /** Plain MQTT, CoAP, HTTP and a telnet login beside the TLS services; the uplink sends its password in clear (5.1-3, 5.5-1). */
+    PLAINTEXT("plaintext", "5.5-1"),
+    /** The device's MQTT service lets anyone connect without credentials (5.5-4). */
+    ANONYMOUS_MQTT("anonymous-mqtt", "5.5-4"),
+    /** A debug shell on TCP 9999 that the manufacturer did not declare (5.6-1, 5.6-4A). */
+    DEBUG_PORT("debug-port", "5.6-1"),
+    /** The console drops straight into a root shell, no login (5.6-4A). */
+    ROOT_CONSOLE("root-console", "5.6-4A"),
+    /** The device's MQTT client accepts any broker certificate, the rogue listener's too (5.5-1). */
+    ACCEPTS_ANY_BROKER_CERT("accepts-any-broker-cert", "5.5-1");
+
+    private final String id;
+    private final String provision;
+
+    Flaw(String id, String provision) {
+        this.id = id;
+        this.provision = provision;
+    }
+
+    /** The flaw's name in variant names, profiles and the container's {@code CERTBENCH_FLAWS}. */
+    public String id() {
+        return id;
+    }
+
+    /** The EN 303 645 provision this flaw is the fixture for. */
+    public String provision() {
+        return provision;
+    }
+
+    /** The flaw with this id. */
+    public static Optional<Flaw> byId(String id) {
+        return Arrays.stream(values()).filter(f -> f.id.equals(id.trim().toLowerCase(Locale.ROOT))).findFirst();
+    }
+}

@@ -1,0 +1,138 @@
+package org.certbench.lab.virtual;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.certbench.lab.broker.DeviceListener;
+import org.certbench.lab.broker.LabBroker;
+
+/**
+ * The virtual devices served from inside this JVM, each on its own loopback address
+ * (127.0.10.x): for machines with no container engine, so the demo needs nothing but Java. One
+ * embedded lab broker serves the lab's listeners and each device's own MQTT service (HiveMQ runs
+ * once per JVM); campaigns in this JVM join it.
+ *
+ * <pre>{@code
+ * try (InJvmBench bench = InJvmBench.start(Variant.all(), Files.createTempDirectory("bench"))) {
+ *     bench.profiles().get(Variant.flawed());   // a profile to certify
+ * }
+ * }</pre>
+ */
+public final class InJvmBench implements VirtualBench {
+
+    private final LabBroker broker;
+    private final List<InJvmDevice> devices = new ArrayList<>();
+    private final Map<Variant, Path> profiles = new LinkedHashMap<>();
+    private final Path benchFile;
+
+    private InJvmBench(List<Variant> variants, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Map<Variant, DeviceSecrets> secrets = new LinkedHashMap<>();
+        LabBroker.Builder builder = LabBroker.builder().bindAddress("127.0.0.1");
+        for (Variant variant : variants) {
+            DeviceSecrets s = DeviceSecrets.fresh(variant);
+            secrets.put(variant, s);
+            String user = variant.has(Flaw.ANONYMOUS_MQTT) ? null : DeviceSecrets.OWNER;
+            builder.deviceListener(new DeviceListener(variant.deviceId() + "-mqtts", variant.inJvmAddress(), Variant.MQTTS, true, user,
+                    s.ownerPassword()));
+            if (variant.has(Flaw.PLAINTEXT)) {
+                builder.deviceListener(new DeviceListener(variant.deviceId() + "-mqtt", variant.inJvmAddress(), Variant.MQTT, false, user,
+                        s.ownerPassword()));
+            }
+        }
+        broker = builder.start();
+        try {
+            List<Integer> machinePorts = WildcardListeners.tcp();
+            Path secretsDir = privateDir(dir.resolve("secrets"));
+            StringBuilder consoles = new StringBuilder();
+            for (Variant variant : variants) {
+                DeviceSecrets s = secrets.get(variant);
+                devices.add(new InJvmDevice(variant, s, broker, dir));
+                Path owner = secret(secretsDir.resolve(variant.name() + ".owner"), s.ownerPassword());
+                Path psk = secret(secretsDir.resolve(variant.name() + ".psk"), s.pskKey());
+                Path profile = dir.resolve(variant.name() + ".yaml");
+                Files.writeString(profile, VirtualProfiles.render(variant, variant.inJvmAddress(), "file:" + owner.toAbsolutePath(),
+                        "file:" + psk.toAbsolutePath(), machinePorts), StandardCharsets.UTF_8);
+                profiles.put(variant, profile);
+                consoles.append("  ").append(VirtualProfiles.consoleName(variant)).append(": telnet://").append(variant.inJvmAddress())
+                        .append(':').append(Variant.CONSOLE).append('\n');
+            }
+            benchFile = dir.resolve("bench.yaml");
+            Files.writeString(benchFile, """
+                    # The in-JVM virtual bench: devices on 127.0.10.x, the lab broker embedded in this JVM.
+                    certbench-bench: 1
+                    lab:
+                      name: certbench virtual bench (in-JVM)
+                    harness:
+                      address: 127.0.0.1
+                    broker:
+                      kind: embedded
+                    serial-ports:
+                    %s""".formatted(consoles), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the given variants and the lab broker.
+     *
+     * @param dir a folder for the bench file, the profiles and the devices' secrets (owner-only)
+     */
+    public static InJvmBench start(List<Variant> variants, Path dir) throws IOException {
+        return new InJvmBench(variants, dir);
+    }
+
+    @Override
+    public String kind() {
+        return "in-JVM";
+    }
+
+    @Override
+    public Path benchFile() {
+        return benchFile;
+    }
+
+    @Override
+    public Map<Variant, Path> profiles() {
+        return Map.copyOf(profiles);
+    }
+
+    /** The lab broker this bench started. */
+    public LabBroker broker() {
+        return broker;
+    }
+
+    @Override
+    public void close() {
+        devices.forEach(InJvmDevice::close);
+        broker.close();
+    }
+
+    static Path privateDir(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the temp folder's own protection applies
+        }
+        return dir;
+    }
+
+    static Path secret(Path file, String value) throws IOException {
+        Files.writeString(file, value + "\n", StandardCharsets.US_ASCII);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // as above
+        }
+        return file;
+    }
+}

@@ -1,0 +1,239 @@
+package org.certbench.lab.virtual;
+
+import com.hivemq.client.mqtt.MqttClientSslConfig;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
+import com.sun.net.httpserver.BasicAuthenticator;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.certbench.lab.broker.LabPki;
+import org.certbench.probes.broker.BrokerLog;
+import org.certbench.probes.tls.RecordingTrustManager;
+import org.certbench.probes.tls.TrustChoice;
+import org.jspecify.annotations.Nullable;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
+
+/**
+ * One virtual device served from inside the JVM on its own loopback address: HTTPS (and HTTP),
+ * CoAP over DTLS with a pre-shared key (and plain CoAP), a console on a TCP port as ser2net gives
+ * it, a telnet login, a debug shell, and an MQTT client that reports to the lab broker, each present
+ * or flawed as its {@link Variant} says. Its own MQTT service is a listener of the lab broker (see
+ * {@link InJvmBench}).
+ */
+final class InJvmDevice implements AutoCloseable {
+
+    static final String FIRMWARE = "1.4.2";
+    static final String DEFAULT_USER = "admin";
+    static final String DEFAULT_PASSWORD = "admin";
+    private static final Duration UPLINK_PERIOD = Duration.ofSeconds(3);
+    private static final Duration ROGUE_PERIOD = Duration.ofSeconds(5);
+
+    private final Variant variant;
+    private final String address;
+    private final DeviceSecrets secrets;
+    private final List<AutoCloseable> services = new ArrayList<>();
+    private final ScheduledExecutorService uplink;
+
+    InJvmDevice(Variant variant, DeviceSecrets secrets, BrokerLog broker, Path workDir) throws IOException {
+        this.variant = variant;
+        this.address = variant.inJvmAddress();
+        this.secrets = secrets;
+        this.uplink = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "certbench-virtual-uplink-" + variant.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            startHttp(workDir);
+            startCoap();
+            startLines();
+            startUplink(broker);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Map<String, String> accounts() {
+        Map<String, String> accounts = new HashMap<>();
+        accounts.put(DeviceSecrets.OWNER, secrets.ownerPassword());
+        if (variant.has(Flaw.DEFAULT_PASSWORD)) {
+            accounts.put(DEFAULT_USER, DEFAULT_PASSWORD);
+        }
+        return accounts;
+    }
+
+    private void startHttp(Path workDir) throws IOException {
+        LabPki pki = LabPki.create(workDir.resolve(variant.name() + "-pki"), List.of(address));
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(address), Variant.HTTPS), 16);
+        https.setHttpsConfigurator(new HttpsConfigurator(pki.serverContext()));
+        serve(https);
+        if (variant.has(Flaw.PLAINTEXT)) {
+            serve(HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), Variant.HTTP), 16));
+        }
+    }
+
+    private void serve(HttpServer server) {
+        Map<String, String> accounts = accounts();
+        server.createContext("/", exchange -> respond(exchange, 200, "<html><body><h1>Virtual device</h1>"
+                + "<p><a href=\"/admin\">Administration</a> · <a href=\"/.well-known/security.txt\">Security</a></p></body></html>"));
+        server.createContext("/.well-known/security.txt", exchange -> respond(exchange, 200,
+                "Contact: mailto:security@certbench.invalid\nPolicy: https://certbench.invalid/disclosure\n"));
+        server.createContext("/admin", exchange -> respond(exchange, 200, "<html><body><h1>Settings</h1><p>firmware " + FIRMWARE
+                + "</p></body></html>")).setAuthenticator(new BasicAuthenticator("virtual-device") {
+                    @Override
+                    public boolean checkCredentials(String user, String password) {
+                        return password.equals(accounts.get(user));
+                    }
+                });
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "certbench-virtual-http");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.start();
+        services.add(() -> server.stop(0));
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", body.startsWith("<html") ? "text/html; charset=utf-8" : "text/plain");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private void startCoap() {
+        CoapConfig.register();
+        UdpConfig.register();
+        DtlsConfig.register();
+        Configuration configuration = Configuration.createStandardWithoutFile();
+        configuration.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
+        CoapServer server = new CoapServer(configuration);
+        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(configuration)
+                .setAddress(new InetSocketAddress(address, Variant.COAPS))
+                .setAdvancedPskStore(new AdvancedSinglePskStore(secrets.pskIdentity(), secrets.pskKey().getBytes(StandardCharsets.US_ASCII)))
+                .build();
+        server.addEndpoint(CoapEndpoint.builder().setConfiguration(configuration).setConnector(new DTLSConnector(dtls)).build());
+        if (variant.has(Flaw.PLAINTEXT)) {
+            server.addEndpoint(CoapEndpoint.builder().setConfiguration(configuration)
+                    .setInetSocketAddress(new InetSocketAddress(address, Variant.COAP)).build());
+        }
+        CoapResource sensors = new CoapResource("sensors");
+        sensors.add(new CoapResource("temperature") {
+            @Override
+            public void handleGET(CoapExchange exchange) {
+                exchange.respond("21.5");
+            }
+        });
+        server.add(sensors);
+        server.add(new CoapResource("firmware") {
+            @Override
+            public void handleGET(CoapExchange exchange) {
+                exchange.respond(FIRMWARE);
+            }
+        });
+        server.start();
+        services.add(server::destroy);
+    }
+
+    private void startLines() throws IOException {
+        String banner = "virtual device " + variant.deviceId() + " console";
+        services.add(new LineService(address, Variant.CONSOLE, banner, variant.has(Flaw.ROOT_CONSOLE) ? null : accounts(), false, FIRMWARE));
+        if (variant.has(Flaw.PLAINTEXT)) {
+            services.add(new LineService(address, Variant.TELNET, "virtual device login", accounts(), true, FIRMWARE));
+        }
+        if (variant.has(Flaw.DEBUG_PORT)) {
+            services.add(new LineService(address, Variant.DEBUG, "debug shell (factory test build)", null, false, FIRMWARE));
+        }
+    }
+
+    /** Reports telemetry to the lab broker, and now and then meets the rogue listener, as a device pointed at it would. */
+    private void startUplink(BrokerLog broker) {
+        boolean plain = variant.has(Flaw.PLAINTEXT);
+        InetSocketAddress target = plain ? broker.plainEndpoint() : broker.tlsEndpoint();
+        TrustChoice trust = variant.has(Flaw.ACCEPTS_ANY_BROKER_CERT) ? TrustChoice.anything() : TrustChoice.labCa(ca(broker));
+        Mqtt3AsyncClient client = client(target, plain ? null : trust).automaticReconnect().initialDelay(1, TimeUnit.SECONDS)
+                .maxDelay(5, TimeUnit.SECONDS).applyAutomaticReconnect().buildAsync();
+        client.connect();
+        byte[] telemetry = ("{\"device\":\"" + variant.deviceId() + "\",\"temperature\":21.5}").getBytes(StandardCharsets.UTF_8);
+        uplink.scheduleWithFixedDelay(() -> {
+            if (client.getState().isConnected()) {
+                client.publishWith().topic("devices/" + variant.deviceId() + "/telemetry").payload(telemetry).send();
+            }
+        }, 0, UPLINK_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        uplink.scheduleWithFixedDelay(() -> {
+            Mqtt3BlockingClient rogue = client(broker.rogueEndpoint(), trust).buildBlocking();
+            try {
+                rogue.connect();
+                rogue.disconnect();
+            } catch (RuntimeException e) {
+                // refused the certificate, or the impostor hung up: either way, try again later
+            }
+        }, 1_000, ROGUE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        services.add(() -> client.disconnect());
+    }
+
+    private Mqtt3ClientBuilder client(InetSocketAddress target, @Nullable TrustChoice trust) {
+        Mqtt3ClientBuilder builder = Mqtt3Client.builder().identifier(variant.deviceId()).serverAddress(target)
+                .simpleAuth().username(variant.deviceId()).password(secrets.ownerPassword().getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
+        if (trust != null) {
+            builder = builder.sslConfig(MqttClientSslConfig.builder()
+                    .trustManagerFactory(new RecordingTrustManager(trust, target.getAddress().getHostAddress()).asFactory()).build());
+        }
+        return builder;
+    }
+
+    private static X509Certificate ca(BrokerLog broker) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(broker.caCertificatePem().getBytes(StandardCharsets.US_ASCII)));
+        } catch (CertificateException e) {
+            throw new IllegalStateException("the lab broker's CA certificate does not parse", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        uplink.shutdownNow();
+        for (AutoCloseable service : services) {
+            try {
+                service.close();
+            } catch (Exception e) {
+                // stopping a virtual device is best effort; the JVM's exit ends the rest
+            }
+        }
+    }
+}
