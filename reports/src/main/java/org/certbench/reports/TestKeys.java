@@ -43,6 +43,10 @@ public final class TestKeys {
     public static final String MARK = "TEST - NOT FOR CERTIFICATION";
     /** The alias of the signing key in the keystore. */
     public static final String ALIAS = "certbench-signing";
+    /** The test CA's file name in the keys folder. */
+    public static final String CA_FILE = "lab-ca.pem";
+    /** The signing keystore's file name in the keys folder. */
+    public static final String KEYSTORE_FILE = "lab-signing.p12";
 
     private TestKeys() {
     }
@@ -59,8 +63,8 @@ public final class TestKeys {
     /** Makes the test CA and signing key in {@code dir}; refuses to overwrite existing ones. */
     public static Made create(Path dir, char[] password) throws IOException, GeneralSecurityException {
         Files.createDirectories(dir);
-        Path caFile = dir.resolve("lab-ca.pem");
-        Path keystoreFile = dir.resolve("lab-signing.p12");
+        Path caFile = dir.resolve(CA_FILE);
+        Path keystoreFile = dir.resolve(KEYSTORE_FILE);
         if (Files.exists(caFile) || Files.exists(keystoreFile)) {
             throw new IOException(dir + " already holds keys (lab-ca.pem or lab-signing.p12); remove them or choose another folder");
         }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "certbench", mixinStandardHelpOptions = true, versionProvider = Certbench.Version.class,
         description = "Certification test harness for IoT devices (ETSI EN 303 645 and the schemes mapped onto it).",
-        subcommands = {RunCommand.class, ListCommand.class, ValidateCommand.class, VerifyCommand.class, DiffCommand.class, KeysCommand.class, ReportCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, ListCommand.class, ValidateCommand.class, VerifyCommand.class, DiffCommand.class, KeysCommand.class, ReportCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:overall PASS", "1:FAIL", "2:INCONCLUSIVE (or nothing applicable)", "3:bad input or usage",

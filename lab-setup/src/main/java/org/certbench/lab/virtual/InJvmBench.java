@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,13 +48,13 @@ public final class InJvmBench implements VirtualBench {
         broker = builder.start();
         try {
             List<Integer> machinePorts = WildcardListeners.tcp();
-            Path secretsDir = privateDir(dir.resolve("secrets"));
+            Path secretsDir = SecretFiles.privateDir(dir.resolve("secrets"));
             StringBuilder consoles = new StringBuilder();
             for (Variant variant : variants) {
                 DeviceSecrets s = secrets.get(variant);
                 devices.add(new InJvmDevice(variant, s, broker, dir));
-                Path owner = secret(secretsDir.resolve(variant.name() + ".owner"), s.ownerPassword());
-                Path psk = secret(secretsDir.resolve(variant.name() + ".psk"), s.pskKey());
+                Path owner = SecretFiles.write(secretsDir.resolve(variant.name() + ".owner"), s.ownerPassword());
+                Path psk = SecretFiles.write(secretsDir.resolve(variant.name() + ".psk"), s.pskKey());
                 Path profile = dir.resolve(variant.name() + ".yaml");
                 Files.writeString(profile, VirtualProfiles.render(variant, variant.inJvmAddress(), "file:" + owner.toAbsolutePath(),
                         "file:" + psk.toAbsolutePath(), machinePorts), StandardCharsets.UTF_8);
@@ -114,25 +113,5 @@ public final class InJvmBench implements VirtualBench {
     public void close() {
         devices.forEach(InJvmDevice::close);
         broker.close();
-    }
-
-    static Path privateDir(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the temp folder's own protection applies
-        }
-        return dir;
-    }
-
-    static Path secret(Path file, String value) throws IOException {
-        Files.writeString(file, value + "\n", StandardCharsets.US_ASCII);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // as above
-        }
-        return file;
     }
 }

@@ -27,12 +27,22 @@ public final class Tools {
                 return candidate;
             }
         }
-        String why = program + " is not installed (.ci/run installs it)";
+        throw unavailable(program + " is not installed (.ci/run installs it)");
+    }
+
+    /** Goes on when the condition holds; else aborts the test, or fails it under CI, saying why. */
+    public static void requireThat(boolean condition, String why) {
+        if (!condition) {
+            throw unavailable(why);
+        }
+    }
+
+    private static IllegalStateException unavailable(String why) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             Assertions.fail("CI must run this test, but " + why);
         }
         Assumptions.abort(why);
-        throw new IllegalStateException(why);
+        return new IllegalStateException(why);
     }
 
     /** Runs a program to completion and returns its standard output; fails on a non-zero exit. */

@@ -1,0 +1,93 @@
+#!/bin/sh
+# Starts the device's services as its variant says. Environment:
+#   CERTBENCH_DEVICE_ID       device id (client id on the lab broker)
+#   CERTBENCH_FLAWS           comma-separated: default-password plaintext anonymous-mqtt debug-port root-console accepts-any-broker-cert
+#   CERTBENCH_OWNER_PASSWORD  the owner account's unique password
+#   CERTBENCH_PSK             the CoAP DTLS pre-shared key (its identity is the device id)
+# The lab broker comes later, as files: see uplink.sh.
+set -eu
+has() { case ",${CERTBENCH_FLAWS:-}," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
+log() { echo "certbench-dut: $*" >&2; }
+: "${CERTBENCH_DEVICE_ID:=virtual-device}"
+: "${CERTBENCH_OWNER_PASSWORD:?owner password missing}"
+: "${CERTBENCH_PSK:?CoAP PSK missing}"
+mkdir -p /etc/certbench
+ip="$(hostname -i 2>/dev/null | awk '{print $1}')"
+
+# Accounts: the owner's unique password; the factory default admin/admin only with that flaw.
+echo "owner:${CERTBENCH_OWNER_PASSWORD}" | chpasswd
+if has default-password; then
+  id admin >/dev/null 2>&1 || useradd -m -s /bin/sh admin
+  echo "admin:admin" | chpasswd
+fi
+
+# The device's own TLS certificate, made on first boot.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 30 -subj "/CN=${CERTBENCH_DEVICE_ID}" \
+  -addext "subjectAltName=IP:${ip}" -keyout /etc/certbench/device.key -out /etc/certbench/device.crt 2>/dev/null
+cat /etc/certbench/device.key /etc/certbench/device.crt > /etc/certbench/device.pem
+chmod 600 /etc/certbench/device.key /etc/certbench/device.pem
+
+# HTTP(S): lighttpd, basic auth on /admin against the same accounts.
+mkdir -p /var/www/device/admin /var/www/device/.well-known
+echo "<html><body><h1>Virtual device</h1><p><a href=\"/admin/\">Administration</a></p></body></html>" > /var/www/device/index.html
+echo "<html><body><h1>Settings</h1><p>firmware 1.4.2</p></body></html>" > /var/www/device/admin/index.html
+printf 'Contact: mailto:security@certbench.invalid\nPolicy: https://certbench.invalid/disclosure\n' > /var/www/device/.well-known/security.txt
+{ echo "owner:${CERTBENCH_OWNER_PASSWORD}"; if has default-password; then echo "admin:admin"; fi; } > /etc/lighttpd/users
+chmod 640 /etc/lighttpd/users; chgrp www-data /etc/lighttpd/users
+cat > /etc/lighttpd/device.conf <<CONF
+server.modules = ("mod_auth", "mod_authn_file", "mod_openssl")
+server.document-root = "/var/www/device"
+server.username = "www-data"
+server.groupname = "www-data"
+index-file.names = ("index.html")
+mimetype.assign = (".html" => "text/html", ".txt" => "text/plain")
+server.port = 8443
+ssl.engine = "enable"
+ssl.pemfile = "/etc/certbench/device.pem"
+auth.backend = "plain"
+auth.backend.plain.userfile = "/etc/lighttpd/users"
+auth.require = ("/admin" => ("method" => "basic", "realm" => "virtual-device", "require" => "valid-user"))
+CONF
+if has plaintext; then
+  printf '$SERVER["socket"] == ":8080" { ssl.engine = "disable" }\n' >> /etc/lighttpd/device.conf
+fi
+lighttpd -D -f /etc/lighttpd/device.conf &
+
+# MQTT: mosquitto, TLS always, plain only with that flaw; anonymous only with that flaw.
+mosquitto_passwd -b -c /etc/mosquitto/device.passwd owner "${CERTBENCH_OWNER_PASSWORD}" 2>/dev/null
+chown mosquitto /etc/mosquitto/device.passwd /etc/certbench/device.key /etc/certbench/device.crt
+anonymous=false; if has anonymous-mqtt; then anonymous=true; fi
+{
+  echo "per_listener_settings false"
+  echo "persistence false"
+  echo "log_dest stderr"
+  echo "allow_anonymous ${anonymous}"
+  echo "password_file /etc/mosquitto/device.passwd"
+  echo "listener 8883 0.0.0.0"
+  echo "certfile /etc/certbench/device.crt"
+  echo "keyfile /etc/certbench/device.key"
+  if has plaintext; then echo "listener 1883 0.0.0.0"; fi
+} > /etc/mosquitto/device.conf
+mosquitto -c /etc/mosquitto/device.conf &
+
+# CoAP: libcoap's server on loopback (it always opens TCP and plain UDP too); socat relays only the declared ports.
+coap-server-openssl -A 127.0.0.1 -p 5683 -k "${CERTBENCH_PSK}" -h "${CERTBENCH_DEVICE_ID}" -v 0 &
+socat UDP4-LISTEN:5684,fork,reuseaddr UDP4:127.0.0.1:5684 &
+if has plaintext; then socat UDP4-LISTEN:5683,fork,reuseaddr UDP4:127.0.0.1:5683 & fi
+
+# Console as ser2net would give it (raw TCP): a login, or a root shell with that flaw.
+if has root-console; then
+  socat TCP-LISTEN:4000,fork,reuseaddr EXEC:"/bin/sh -i",pty,stderr,setsid,sigint,sane &
+else
+  socat TCP-LISTEN:4000,fork,reuseaddr EXEC:"/bin/login",pty,stderr,setsid,sigint,sane &
+fi
+if has plaintext; then busybox telnetd -F -p 2323 -l /bin/login & fi
+if has debug-port; then
+  socat TCP-LISTEN:9999,fork,reuseaddr SYSTEM:"echo 'debug shell (factory test build)'; exec /bin/sh -i",pty,stderr,setsid &
+fi
+
+# The device's MQTT client, reporting to the lab broker.
+/usr/local/sbin/uplink.sh &
+log "${CERTBENCH_DEVICE_ID} up on ${ip} (flaws: ${CERTBENCH_FLAWS:-none})"
+trap 'kill $(jobs -p) 2>/dev/null; exit 0' TERM INT
+wait

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Provisions the container side of the certbench lab on this machine, idempotently:
+#  - a container engine: Docker if one answers, else Podman (with runc and the ulimits these machines need,
+#    through lab-setup/podman/containers.conf; /etc is not edited) serving Docker's API on a socket;
+#  - a Debian base image made with debootstrap from the machine's own apt mirror (no registry pulls, ever);
+#  - the virtual device image, localhost/certbench-dut:<version>.
+# Then prints the environment Testcontainers needs; `source <(lab-setup/install.sh --env)` sets it in a shell.
+# Usage: lab-setup/install.sh [--env] [--clean]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$here/pom.xml" | head -1)"
+base_image="localhost/certbench-debian:bookworm"
+dut_image="localhost/certbench-dut:${version}"
+if [ "$(id -u)" = 0 ]; then run_dir=/run/certbench; else run_dir="${XDG_RUNTIME_DIR:-/tmp}/certbench"; fi
+socket="$run_dir/podman.sock"
+export CONTAINERS_CONF="$here/podman/containers.conf"
+say() { echo "install.sh: $*" >&2; }
+
+env_lines() {
+  if [ "$engine" = podman ]; then
+    echo "export DOCKER_HOST=unix://$socket"
+    echo "export CONTAINERS_CONF=$CONTAINERS_CONF"
+  fi
+  echo "export TESTCONTAINERS_RYUK_DISABLED=true"
+  echo "export TESTCONTAINERS_HOST_OVERRIDE=localhost"
+}
+
+if docker info >/dev/null 2>&1 && ! docker info 2>/dev/null | grep -qi podman; then
+  engine=docker
+  cli=docker
+else
+  engine=podman
+  cli=podman
+fi
+
+if [ "${1:-}" = --env ]; then
+  env_lines
+  exit 0
+fi
+if [ "${1:-}" = --clean ]; then
+  # Containers a killed JVM left behind (Ryuk, which would reap them, cannot be pulled here).
+  ids="$($cli ps -aq --filter label=org.certbench.virtual=true 2>/dev/null || true)"
+  [ -n "$ids" ] && $cli rm -f $ids >/dev/null
+  say "removed $(echo "$ids" | grep -c . || true) leftover device container(s)"
+  exit 0
+fi
+
+need_apt=()
+if [ "$engine" = podman ]; then
+  command -v podman >/dev/null || need_apt+=(podman)
+  command -v runc >/dev/null || need_apt+=(runc)
+  command -v iptables >/dev/null || need_apt+=(iptables)
+fi
+command -v debootstrap >/dev/null || need_apt+=(debootstrap)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  say "installing ${need_apt[*]}"
+  [ "$(id -u)" = 0 ] || { say "need root to install ${need_apt[*]}"; exit 1; }
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null
+  apt-get install -y -q --no-install-recommends "${need_apt[@]}" iptables uidmap slirp4netns fuse-overlayfs netavark aardvark-dns catatonit >/dev/null
+fi
+
+if [ "$engine" = podman ]; then
+  mkdir -p "$run_dir"
+  if ! curl -sf --unix-socket "$socket" http://d/_ping >/dev/null 2>&1; then
+    say "starting podman's Docker-compatible API on $socket"
+    rm -f "$socket"
+    nohup podman system service --time=0 "unix://$socket" >"$run_dir/podman-service.log" 2>&1 &
+    echo $! >"$run_dir/podman-service.pid"
+    for _ in $(seq 50); do curl -sf --unix-socket "$socket" http://d/_ping >/dev/null 2>&1 && break; sleep 0.2; done
+    curl -sf --unix-socket "$socket" http://d/_ping >/dev/null || { say "podman's API did not come up; see $run_dir/podman-service.log"; exit 1; }
+  fi
+fi
+
+if ! $cli image inspect "$base_image" >/dev/null 2>&1; then
+  say "building $base_image with debootstrap (about 30 s)"
+  [ "$(id -u)" = 0 ] || { say "debootstrap needs root"; exit 1; }
+  mirror="$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)"
+  [ -n "$mirror" ] || mirror="$(awk '/^deb /{print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)"
+  [ -n "$mirror" ] || mirror=http://deb.debian.org/debian
+  rootfs="$(mktemp -d /var/tmp/certbench-rootfs.XXXXXX)"
+  trap 'rm -rf "$rootfs"' EXIT
+  debootstrap --variant=minbase bookworm "$rootfs" "$mirror" >/dev/null
+  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+  tar -C "$rootfs" -c . | $cli import --change 'CMD ["/bin/bash"]' - "$base_image" >/dev/null
+  rm -rf "$rootfs"
+  trap - EXIT
+fi
+
+# Rebuild the device image only when its files changed (their digest is the image's label).
+digest="$(cat "$here"/images/dut/* | sha256sum | cut -c1-16)"
+current="$($cli image inspect --format '{{index .Config.Labels "org.certbench.digest"}}' "$dut_image" 2>/dev/null || true)"
+if [ "$current" != "$digest" ]; then
+  say "building $dut_image"
+  pull=(); [ "$engine" = podman ] && pull=(--pull=never)
+  $cli build "${pull[@]}" --label "org.certbench.digest=$digest" -t "$dut_image" "$here/images/dut" >"$run_dir/build.log" 2>&1 \
+    || { mkdir -p "$run_dir"; cat "$run_dir/build.log" >&2; say "image build failed"; exit 1; }
+fi
+say "ready: $engine, images $base_image and $dut_image"
+env_lines
