@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExampleProfilesTest {
 
     static Stream<Path> examples() throws Exception {
-        List<Path> files = Files.list(Path.of("examples")).filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-        assertThat(files).isNotEmpty();
+        List<Path> files = Stream.concat(Files.list(Path.of("examples")), Files.list(Path.of("virtual")))
+                .filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        assertThat(files).hasSizeGreaterThan(8);
         return files.stream();
     }
 

@@ -1,6 +1,8 @@
 package org.certbench.lab.virtual;
 
 import com.hivemq.client.mqtt.MqttClientSslConfig;
+import com.hivemq.client.mqtt.MqttClientTransportConfig;
+import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
@@ -207,13 +209,23 @@ final class InJvmDevice implements AutoCloseable {
     }
 
     private Mqtt3ClientBuilder client(InetSocketAddress target, @Nullable TrustChoice trust) {
-        Mqtt3ClientBuilder builder = Mqtt3Client.builder().identifier(variant.deviceId()).serverAddress(target)
-                .simpleAuth().username(variant.deviceId()).password(secrets.ownerPassword().getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
+        // From the device's own address, as a separate host would: the broker tells devices apart by it.
+        // One transport config holds address, local address and TLS: HiveMQ's builder resets what a second one leaves out.
+        MqttClientTransportConfigBuilder transport = MqttClientTransportConfig.builder().serverAddress(target).localAddress(localAddress());
         if (trust != null) {
-            builder = builder.sslConfig(MqttClientSslConfig.builder()
+            transport = transport.sslConfig(MqttClientSslConfig.builder()
                     .trustManagerFactory(new RecordingTrustManager(trust, target.getAddress().getHostAddress()).asFactory()).build());
         }
-        return builder;
+        return Mqtt3Client.builder().identifier(variant.deviceId()).transportConfig(transport.build())
+                .simpleAuth().username(variant.deviceId()).password(secrets.ownerPassword().getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
+    }
+
+    private InetAddress localAddress() {
+        try {
+            return InetAddress.getByName(address);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("not an address: " + address, e);
+        }
     }
 
     private static X509Certificate ca(BrokerLog broker) {

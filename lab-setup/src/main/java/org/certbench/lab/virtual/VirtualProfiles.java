@@ -74,12 +74,14 @@ public final class VirtualProfiles {
                   coap-psk: { username: %s, password: "%s" }
                 features:
                   passwords: true
-                  debug-interfaces: false
+                  debug-interfaces: true        # the console (UART)
                 ics:
                   etsi-en-303-645:
                     5.1-1: { support: yes }
                     5.5-1: { support: yes }
+                    5.5-4: { support: yes }
                     5.6-1: { support: yes }
+                    5.6-4A: { support: yes }
                     5.3-14: { support: n/a, justification: the firmware is updateable }
                 ixit:
                   1-AuthMech: { passwords: unique per device, printed on the label; owner account }
