@@ -3,7 +3,7 @@
 #  - a container engine: Docker if one answers, else Podman (with runc and the ulimits these machines need,
 #    through lab-setup/podman/containers.conf; /etc is not edited) serving Docker's API on a socket;
 #  - a Debian base image made with debootstrap from the machine's own apt mirror (no registry pulls, ever);
-#  - the virtual device image, localhost/certbench-dut:<version>.
+#  - the virtual device image, localhost/certbench-dut:<version>, and the lab broker's, localhost/certbench-broker:<version>.
 # Then prints the environment Testcontainers needs; `source <(lab-setup/install.sh --env)` sets it in a shell.
 # Usage: lab-setup/install.sh [--env] [--clean]
 set -euo pipefail
@@ -11,6 +11,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$here/pom.xml" | head -1)"
 base_image="localhost/certbench-debian:bookworm"
 dut_image="localhost/certbench-dut:${version}"
+broker_image="localhost/certbench-broker:${version}"
 if [ "$(id -u)" = 0 ]; then run_dir=/run/certbench; else run_dir="${XDG_RUNTIME_DIR:-/tmp}/certbench"; fi
 socket="$run_dir/podman.sock"
 export CONTAINERS_CONF="$here/podman/containers.conf"
@@ -39,7 +40,7 @@ if [ "${1:-}" = --env ]; then
 fi
 if [ "${1:-}" = --clean ]; then
   # Containers a killed JVM left behind (Ryuk, which would reap them, cannot be pulled here).
-  ids="$($cli ps -aq --filter label=org.certbench.virtual=true 2>/dev/null || true)"
+  ids="$( ($cli ps -aq --filter label=org.certbench.virtual=true; $cli ps -aq --filter label=org.certbench.broker=true) 2>/dev/null | sort -u || true)"
   [ -n "$ids" ] && $cli rm -f $ids >/dev/null
   say "removed $(echo "$ids" | grep -c . || true) leftover device container(s)"
   exit 0
@@ -87,14 +88,20 @@ if ! $cli image inspect "$base_image" >/dev/null 2>&1; then
   trap - EXIT
 fi
 
-# Rebuild the device image only when its files changed (their digest is the image's label).
-digest="$(cat "$here"/images/dut/* | sha256sum | cut -c1-16)"
-current="$($cli image inspect --format '{{index .Config.Labels "org.certbench.digest"}}' "$dut_image" 2>/dev/null || true)"
-if [ "$current" != "$digest" ]; then
-  say "building $dut_image"
-  pull=(); [ "$engine" = podman ] && pull=(--pull=never)
-  $cli build "${pull[@]}" --label "org.certbench.digest=$digest" -t "$dut_image" "$here/images/dut" >"$run_dir/build.log" 2>&1 \
-    || { mkdir -p "$run_dir"; cat "$run_dir/build.log" >&2; say "image build failed"; exit 1; }
-fi
-say "ready: $engine, images $base_image and $dut_image"
+# Rebuild an image only when its files changed (their digest is the image's label).
+build_image() {
+  local image="$1" dir="$2" digest current
+  digest="$(cat "$dir"/* | sha256sum | cut -c1-16)"
+  current="$($cli image inspect --format '{{index .Config.Labels "org.certbench.digest"}}' "$image" 2>/dev/null || true)"
+  if [ "$current" != "$digest" ]; then
+    say "building $image"
+    mkdir -p "$run_dir"
+    pull=(); [ "$engine" = podman ] && pull=(--pull=never)
+    $cli build "${pull[@]}" --label "org.certbench.digest=$digest" -t "$image" "$dir" >"$run_dir/build.log" 2>&1 \
+      || { cat "$run_dir/build.log" >&2; say "building $image failed"; exit 1; }
+  fi
+}
+build_image "$dut_image" "$here/images/dut"
+build_image "$broker_image" "$here/images/broker"
+say "ready: $engine, images $base_image, $dut_image and $broker_image"
 env_lines

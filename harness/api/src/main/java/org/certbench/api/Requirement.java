@@ -22,7 +22,9 @@ public enum Requirement {
     /** {@code interfaces.serial}. */
     SERIAL,
     /** {@code interfaces.power}. */
-    POWER;
+    POWER,
+    /** {@code interfaces.uplink}: the device connects out to a broker. */
+    UPLINK;
 
     /** The profile key under {@code interfaces}. */
     public String profileKey() {

@@ -140,9 +140,14 @@ public final class ContainerBench implements VirtualBench {
 
     /** Whether the device image is built. */
     public static boolean imagePresent() {
+        return imagePresent(IMAGE);
+    }
+
+    /** Whether an image is in the engine's local store (certbench never pulls). */
+    public static boolean imagePresent(String image) {
         DockerClient client = DockerClientFactory.instance().client();
         try {
-            client.inspectImageCmd(IMAGE).exec();
+            client.inspectImageCmd(image).exec();
             return true;
         } catch (RuntimeException e) {
             return false;

@@ -69,6 +69,7 @@ public final class VirtualProfiles {
                   coap:   { port: %d, security: psk }
                   http:   { port: %d, tls: true }
                   serial: { port: %s }
+                  uplink: { protocol: mqtt, tls: true }   # reports to the lab broker
                 credentials:
                   owner: { username: owner, password: "%s" }
                   coap-psk: { username: %s, password: "%s" }

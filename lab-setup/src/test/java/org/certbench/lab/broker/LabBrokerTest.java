@@ -160,7 +160,7 @@ class LabBrokerTest {
     @Test
     void aCaseReadsTheBrokerThroughItsProbesAndTheReadingBecomesEvidence(@TempDir Path dir) throws Exception {
         Mqtt3Client.builder().identifier("witnessed").serverAddress(broker.plainEndpoint()).buildBlocking().connect();
-        BrokerLog.Lease lease = new EmbeddedBrokerProvider().open(new Bench("t", null, "127.0.0.1", "embedded", Map.of(), Map.of(), null), dir);
+        BrokerLog.Lease lease = new LabBrokerProvider().open(new Bench("t", null, "127.0.0.1", "embedded", Map.of(), Map.of(), null), dir);
         assertThat(lease).isNotNull();
         assertThat(lease.log()).isSameAs(broker);
         lease.close();
@@ -180,9 +180,9 @@ class LabBrokerTest {
 
     @Test
     void theBenchSpellsTheEmbeddedBrokersPorts() {
-        assertThat(EmbeddedBrokerProvider.ports("embedded?port=0&tls-port=18883&rogue-port=18884"))
+        assertThat(LabBrokerProvider.ports("embedded?port=0&tls-port=18883&rogue-port=18884"))
                 .containsEntry("port", 0).containsEntry("tls-port", 18883).containsEntry("rogue-port", 18884);
-        assertThat(EmbeddedBrokerProvider.ports("embedded")).isEmpty();
+        assertThat(LabBrokerProvider.ports("embedded")).isEmpty();
     }
 
     private static java.security.cert.X509Certificate caOf(LabBroker b) throws Exception {

@@ -93,7 +93,7 @@ public final class En303645 {
      */
     @Provision(id = "5.5-1", level = Level.MANDATORY)
     @TestCase(id = "5.5-1-2", assessment = Assessment.FUNCTIONAL, title = "the device's MQTT uplink runs over TLS",
-            requires = Requirement.NETWORK, timeout = "PT2M")
+            requires = {Requirement.NETWORK, Requirement.UPLINK}, timeout = "PT2M")
     void uplinkRunsOverTls(Dut dut, Probes probes) {
         String host = dut.interfaces().network().orElseThrow().host();
         List<BrokerSession> sessions = probes.broker().sessionsFrom(host, UPLINK_WAIT);
@@ -115,7 +115,7 @@ public final class En303645 {
      */
     @Provision(id = "5.5-1", level = Level.MANDATORY)
     @TestCase(id = "5.5-1-3", assessment = Assessment.FUNCTIONAL, title = "the device refuses a rogue broker's certificate",
-            requires = Requirement.NETWORK, timeout = "PT2M")
+            requires = {Requirement.NETWORK, Requirement.UPLINK}, timeout = "PT2M")
     void refusesARogueBrokersCertificate(Dut dut, Probes probes) {
         String host = dut.interfaces().network().orElseThrow().host();
         List<RogueAttempt> attempts = probes.broker().rogueAttemptsFrom(host, UPLINK_WAIT);

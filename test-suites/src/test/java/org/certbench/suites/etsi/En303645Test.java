@@ -66,6 +66,7 @@ class En303645Test {
         Path out = dir.resolve("out-" + System.nanoTime());
         EngineTestKit.engine("certbench").selectors(selectClass(En303645.class))
                 .configurationParameter("certbench.devices", profile.toString())
+                .configurationParameter("certbench.provisions", "5.6-1")
                 .configurationParameter("certbench.out", out.toString())
                 .execute();
         return LedgerReader.read(out.resolve(Ledger.FILE_NAME));
@@ -116,6 +117,7 @@ class En303645Test {
         Path out = dir.resolve("out-gone");
         EngineTestKit.engine("certbench").selectors(selectClass(En303645.class))
                 .configurationParameter("certbench.devices", profile.toString())
+                .configurationParameter("certbench.provisions", "5.6-1")
                 .configurationParameter("certbench.out", out.toString())
                 .configurationParameter("certbench.scan.timeout", "200ms")
                 .execute();

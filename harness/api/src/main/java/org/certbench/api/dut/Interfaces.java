@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 public final class Interfaces {
 
     /** A device that declares no interface at all. */
-    public static final Interfaces NONE = new Interfaces(null, null, null, null, null, null);
+    public static final Interfaces NONE = new Interfaces(null, null, null, null, null, null, null);
 
     private final @Nullable NetworkInterface network;
     private final @Nullable ServiceEndpoint mqtt;
@@ -22,6 +22,7 @@ public final class Interfaces {
     private final @Nullable ServiceEndpoint http;
     private final @Nullable String serialPort;
     private final @Nullable String powerOutlet;
+    private final @Nullable Uplink uplink;
 
     /**
      * @param network address and declared ports
@@ -30,6 +31,7 @@ public final class Interfaces {
      * @param http the HTTP endpoint
      * @param serialPort name of the bench serial port the console is on
      * @param powerOutlet name of the bench outlet the device is powered from
+     * @param uplink the connection the device makes out to a broker
      */
     public Interfaces(
             @Nullable NetworkInterface network,
@@ -37,13 +39,15 @@ public final class Interfaces {
             @Nullable CoapEndpoint coap,
             @Nullable ServiceEndpoint http,
             @Nullable String serialPort,
-            @Nullable String powerOutlet) {
+            @Nullable String powerOutlet,
+            @Nullable Uplink uplink) {
         this.network = network;
         this.mqtt = mqtt;
         this.coap = coap;
         this.http = http;
         this.serialPort = serialPort;
         this.powerOutlet = powerOutlet;
+        this.uplink = uplink;
     }
 
     public Optional<NetworkInterface> network() {
@@ -72,6 +76,11 @@ public final class Interfaces {
         return Optional.ofNullable(powerOutlet);
     }
 
+    /** The connection the device makes out to a broker, which the bench points at the lab broker. */
+    public Optional<Uplink> uplink() {
+        return Optional.ofNullable(uplink);
+    }
+
     /** Whether the profile declares what a test case requires. */
     public boolean satisfies(Requirement requirement) {
         return switch (requirement) {
@@ -81,6 +90,7 @@ public final class Interfaces {
             case HTTP -> http != null;
             case SERIAL -> serialPort != null;
             case POWER -> powerOutlet != null;
+            case UPLINK -> uplink != null;
         };
     }
 }

@@ -25,6 +25,7 @@ import org.certbench.api.dut.Secret;
 import org.certbench.api.dut.ServiceEndpoint;
 import org.certbench.api.dut.Support;
 import org.certbench.api.dut.Transport;
+import org.certbench.api.dut.Uplink;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -131,7 +132,9 @@ public final class ProfileLoader {
                         : null,
                 endpoint(node.get("http")),
                 node.has("serial") ? node.path("serial").path("port").asString() : null,
-                node.has("power") ? node.path("power").path("outlet").asString() : null);
+                node.has("power") ? node.path("power").path("outlet").asString() : null,
+                node.has("uplink") ? new Uplink(node.path("uplink").path("protocol").asString(), node.path("uplink").path("tls").asBoolean(false))
+                        : null);
     }
 
     private static ServiceEndpoint endpoint(JsonNode node) {

@@ -11,12 +11,13 @@ import org.certbench.probes.broker.BrokerLog;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Serves a bench whose broker is {@code embedded}: joins the lab broker already running in this JVM
+ * Serves a bench whose broker is {@code container} (a {@link ContainerLabBroker} for the campaign) or
+ * {@code embedded}: joins the lab broker already running in this JVM
  * (the in-JVM virtual bench starts one with its devices' listeners), or starts one on the harness
  * address with the bench's ports (1883, 8883 and 8884 unless the bench says otherwise) and stops it
  * with the campaign. Registered for {@link java.util.ServiceLoader}.
  */
-public final class EmbeddedBrokerProvider implements BrokerLog.Provider {
+public final class LabBrokerProvider implements BrokerLog.Provider {
 
     /** The ports a lab's devices are usually pointed at. */
     public static final int DEFAULT_PORT = 1883;
@@ -25,6 +26,9 @@ public final class EmbeddedBrokerProvider implements BrokerLog.Provider {
 
     @Override
     public BrokerLog.@Nullable Lease open(Bench bench, Path runFolder) throws IOException {
+        if (bench.broker().equals("container")) {
+            return lease(ContainerLabBroker.start(), true);
+        }
         if (!bench.broker().startsWith("embedded")) {
             return null;
         }
@@ -42,7 +46,7 @@ public final class EmbeddedBrokerProvider implements BrokerLog.Provider {
         return lease(broker, true);
     }
 
-    private static BrokerLog.Lease lease(LabBroker broker, boolean owned) {
+    private static <B extends BrokerLog & AutoCloseable> BrokerLog.Lease lease(B broker, boolean owned) {
         return new BrokerLog.Lease() {
             @Override
             public BrokerLog log() {
@@ -52,7 +56,11 @@ public final class EmbeddedBrokerProvider implements BrokerLog.Provider {
             @Override
             public void close() {
                 if (owned) {
-                    broker.close();
+                    try {
+                        broker.close();
+                    } catch (Exception e) {
+                        // stopping the broker is best effort once the campaign is over
+                    }
                 }
             }
         };
