@@ -1,7 +1,6 @@
 package org.certbench.lab.broker;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -41,7 +39,7 @@ import org.testcontainers.utility.MountableFile;
 public final class ContainerLabBroker implements BrokerLog, AutoCloseable {
 
     /** The broker image, built by {@code lab-setup/install.sh}; never pulled. */
-    public static final String IMAGE = image();
+    public static final String IMAGE = LabImages.BROKER;
     /** The label that marks the broker container, for {@code install.sh --clean}. */
     public static final String LABEL = "org.certbench.broker";
     private static final String LIB = "/opt/certbench/lib/";
@@ -173,15 +171,5 @@ public final class ContainerLabBroker implements BrokerLog, AutoCloseable {
             }
         }
         return jar;
-    }
-
-    private static String image() {
-        Properties properties = new Properties();
-        try (InputStream in = ContainerLabBroker.class.getResourceAsStream("/org/certbench/lab/virtual/image.properties")) {
-            properties.load(in);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("lab-setup's image.properties is missing from the class path", e);
-        }
-        return properties.getProperty("broker-image");
     }
 }

@@ -1,8 +1,6 @@
 package org.certbench.lab.virtual;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Network;
 import org.certbench.lab.broker.LabBroker;
+import org.certbench.lab.broker.LabImages;
 import org.jspecify.annotations.Nullable;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -41,7 +39,7 @@ import org.testcontainers.utility.DockerImageName;
 public final class ContainerBench implements VirtualBench {
 
     /** The device image, built by {@code lab-setup/install.sh}; never pulled. */
-    public static final String IMAGE = image();
+    public static final String IMAGE = LabImages.DEVICE;
     /** The label that marks certbench's device containers, for {@code install.sh --clean}. */
     public static final String LABEL = "org.certbench.virtual";
     private static final Duration STARTUP = Duration.ofSeconds(90);
@@ -56,7 +54,6 @@ public final class ContainerBench implements VirtualBench {
         Files.createDirectories(dir);
         LabBroker started = null;
         try {
-            Path secretsDir = SecretFiles.privateDir(dir.resolve("secrets"));
             StringBuilder consoles = new StringBuilder();
             for (Variant variant : variants) {
                 DeviceSecrets secrets = DeviceSecrets.fresh(variant);
@@ -71,14 +68,7 @@ public final class ContainerBench implements VirtualBench {
                 container.start();
                 String address = container.getContainerInfo().getNetworkSettings().getNetworks().values().iterator().next().getIpAddress();
                 addresses.put(variant, address);
-                Path owner = SecretFiles.write(secretsDir.resolve(variant.name() + ".owner"), secrets.ownerPassword());
-                Path psk = SecretFiles.write(secretsDir.resolve(variant.name() + ".psk"), secrets.pskKey());
-                Path profile = dir.resolve(variant.name() + ".yaml");
-                Files.writeString(profile, VirtualProfiles.render(variant, address, "file:" + owner.toAbsolutePath(),
-                        "file:" + psk.toAbsolutePath(), List.of()), StandardCharsets.UTF_8);
-                profiles.put(variant, profile);
-                consoles.append("  ").append(VirtualProfiles.consoleName(variant)).append(": telnet://").append(address)
-                        .append(':').append(Variant.CONSOLE).append('\n');
+                consoles.append(VirtualProfiles.write(dir, variant, address, secrets, List.of(), profiles));
             }
             // The bridge's gateway address exists on this machine only once a container runs on it.
             String gateway = gateway();
@@ -89,18 +79,7 @@ public final class ContainerBench implements VirtualBench {
                 container.copyFileToContainer(Transferable.of(started.caCertificatePem()), "/etc/certbench/broker-ca.pem");
                 container.copyFileToContainer(Transferable.of(brokerEnv), "/etc/certbench/broker.env");
             }
-            benchFile = dir.resolve("bench.yaml");
-            Files.writeString(benchFile, """
-                    # The container virtual bench: each device a container on the engine's bridge, the lab broker on its gateway.
-                    certbench-bench: 1
-                    lab:
-                      name: certbench virtual bench (containers)
-                    harness:
-                      address: %s
-                    broker:
-                      kind: embedded
-                    serial-ports:
-                    %s""".formatted(gateway, consoles), StandardCharsets.UTF_8);
+            benchFile = VirtualProfiles.writeBench(dir, kind(), gateway, consoles.toString());
             broker = started;
         } catch (IOException | RuntimeException e) {
             broker = started;
@@ -207,15 +186,5 @@ public final class ContainerBench implements VirtualBench {
                         : n.getIpam().getConfig().stream())
                 .map(Network.Ipam.Config::getGateway).filter(g -> g != null && !g.isBlank() && !g.contains(":")).findFirst();
         return gateway.orElseThrow(() -> new IOException("the container engine's bridge network has no IPv4 gateway"));
-    }
-
-    private static String image() {
-        Properties properties = new Properties();
-        try (InputStream in = ContainerBench.class.getResourceAsStream("image.properties")) {
-            properties.load(in);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("lab-setup's image.properties is missing from the class path", e);
-        }
-        return properties.getProperty("image");
     }
 }

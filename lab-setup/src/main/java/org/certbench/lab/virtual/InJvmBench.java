@@ -1,7 +1,6 @@
 package org.certbench.lab.virtual;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,32 +47,13 @@ public final class InJvmBench implements VirtualBench {
         broker = builder.start();
         try {
             List<Integer> machinePorts = WildcardListeners.tcp();
-            Path secretsDir = SecretFiles.privateDir(dir.resolve("secrets"));
             StringBuilder consoles = new StringBuilder();
             for (Variant variant : variants) {
                 DeviceSecrets s = secrets.get(variant);
                 devices.add(new InJvmDevice(variant, s, broker, dir));
-                Path owner = SecretFiles.write(secretsDir.resolve(variant.name() + ".owner"), s.ownerPassword());
-                Path psk = SecretFiles.write(secretsDir.resolve(variant.name() + ".psk"), s.pskKey());
-                Path profile = dir.resolve(variant.name() + ".yaml");
-                Files.writeString(profile, VirtualProfiles.render(variant, variant.inJvmAddress(), "file:" + owner.toAbsolutePath(),
-                        "file:" + psk.toAbsolutePath(), machinePorts), StandardCharsets.UTF_8);
-                profiles.put(variant, profile);
-                consoles.append("  ").append(VirtualProfiles.consoleName(variant)).append(": telnet://").append(variant.inJvmAddress())
-                        .append(':').append(Variant.CONSOLE).append('\n');
+                consoles.append(VirtualProfiles.write(dir, variant, variant.inJvmAddress(), s, machinePorts, profiles));
             }
-            benchFile = dir.resolve("bench.yaml");
-            Files.writeString(benchFile, """
-                    # The in-JVM virtual bench: devices on 127.0.10.x, the lab broker embedded in this JVM.
-                    certbench-bench: 1
-                    lab:
-                      name: certbench virtual bench (in-JVM)
-                    harness:
-                      address: 127.0.0.1
-                    broker:
-                      kind: embedded
-                    serial-ports:
-                    %s""".formatted(consoles), StandardCharsets.UTF_8);
+            benchFile = VirtualProfiles.writeBench(dir, kind(), "127.0.0.1", consoles.toString());
         } catch (IOException | RuntimeException e) {
             close();
             throw e;

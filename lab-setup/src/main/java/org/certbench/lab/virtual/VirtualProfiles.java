@@ -1,6 +1,11 @@
 package org.certbench.lab.virtual;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -91,6 +96,39 @@ public final class VirtualProfiles {
                 """.formatted(variant.name(), flaws, variant.deviceId(), variant.name(), InJvmDevice.FIRMWARE, host,
                 String.join("\n", ports), Variant.MQTTS, Variant.COAPS, Variant.HTTPS, consoleName(variant), owner,
                 variant.deviceId(), psk);
+    }
+
+    /**
+     * Writes a running device's profile, its secrets beside it in owner-only files, and returns the
+     * bench file's serial-port line for its console.
+     */
+    static String write(Path dir, Variant variant, String address, DeviceSecrets secrets, List<Integer> machinePorts, Map<Variant, Path> profiles)
+            throws IOException {
+        Path secretsDir = SecretFiles.privateDir(dir.resolve("secrets"));
+        Path owner = SecretFiles.write(secretsDir.resolve(variant.name() + ".owner"), secrets.ownerPassword());
+        Path psk = SecretFiles.write(secretsDir.resolve(variant.name() + ".psk"), secrets.pskKey());
+        Path profile = dir.resolve(variant.name() + ".yaml");
+        Files.writeString(profile, render(variant, address, "file:" + owner.toAbsolutePath(), "file:" + psk.toAbsolutePath(), machinePorts),
+                StandardCharsets.UTF_8);
+        profiles.put(variant, profile);
+        return "  " + consoleName(variant) + ": telnet://" + address + ":" + Variant.CONSOLE + "\n";
+    }
+
+    /** Writes a virtual bench's file: its name, the harness address, the embedded broker, the consoles. */
+    static Path writeBench(Path dir, String kind, String harnessAddress, String consoles) throws IOException {
+        Path bench = dir.resolve("bench.yaml");
+        Files.writeString(bench, """
+                # A virtual bench (%s), written by certbench's lab-setup when it started the devices.
+                certbench-bench: 1
+                lab:
+                  name: certbench virtual bench (%s)
+                harness:
+                  address: %s
+                broker:
+                  kind: embedded
+                serial-ports:
+                %s""".formatted(kind, kind, harnessAddress, consoles), StandardCharsets.UTF_8);
+        return bench;
     }
 
     private static String port(int port, String transport, String service) {

@@ -3,27 +3,16 @@ package org.certbench.lab.virtual;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 import org.certbench.probes.Deadline;
 import org.certbench.probes.broker.BrokerSession;
 import org.certbench.probes.broker.RogueAttempt;
 import org.certbench.probes.testing.Tools;
-import org.certbench.probes.tls.RecordingTrustManager;
-import org.certbench.probes.tls.TrustChoice;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,13 +48,13 @@ class ContainerBenchTest {
         assertThat(bench.addresses().values()).doesNotHaveDuplicates().allSatisfy(a -> assertThat(a).doesNotStartWith("127."));
         for (Variant variant : Variant.all()) {
             String host = bench.addresses().get(variant);
-            assertThat(open(host, Variant.HTTPS)).as(variant.name() + " https").isTrue();
-            assertThat(open(host, Variant.MQTTS)).as(variant.name() + " mqtts").isTrue();
-            assertThat(open(host, Variant.CONSOLE)).as(variant.name() + " console").isTrue();
-            assertThat(open(host, Variant.HTTP)).as(variant.name() + " http").isEqualTo(variant.has(Flaw.PLAINTEXT));
-            assertThat(open(host, Variant.MQTT)).as(variant.name() + " mqtt").isEqualTo(variant.has(Flaw.PLAINTEXT));
-            assertThat(open(host, Variant.TELNET)).as(variant.name() + " telnet").isEqualTo(variant.has(Flaw.PLAINTEXT));
-            assertThat(open(host, Variant.DEBUG)).as(variant.name() + " debug").isEqualTo(variant.has(Flaw.DEBUG_PORT));
+            assertThat(DeviceClients.open(host, Variant.HTTPS)).as(variant.name() + " https").isTrue();
+            assertThat(DeviceClients.open(host, Variant.MQTTS)).as(variant.name() + " mqtts").isTrue();
+            assertThat(DeviceClients.open(host, Variant.CONSOLE)).as(variant.name() + " console").isTrue();
+            assertThat(DeviceClients.open(host, Variant.HTTP)).as(variant.name() + " http").isEqualTo(variant.has(Flaw.PLAINTEXT));
+            assertThat(DeviceClients.open(host, Variant.MQTT)).as(variant.name() + " mqtt").isEqualTo(variant.has(Flaw.PLAINTEXT));
+            assertThat(DeviceClients.open(host, Variant.TELNET)).as(variant.name() + " telnet").isEqualTo(variant.has(Flaw.PLAINTEXT));
+            assertThat(DeviceClients.open(host, Variant.DEBUG)).as(variant.name() + " debug").isEqualTo(variant.has(Flaw.DEBUG_PORT));
         }
     }
 
@@ -73,9 +62,9 @@ class ContainerBenchTest {
     void theFactoryDefaultPasswordOpensLighttpdOnlyWhereThatFlawIs() throws Exception {
         for (Variant variant : Variant.all()) {
             String host = bench.addresses().get(variant);
-            assertThat(https(host, "admin:admin")).as(variant.name()).isEqualTo(variant.has(Flaw.DEFAULT_PASSWORD) ? 200 : 401);
+            assertThat(DeviceClients.https(host, "/admin/", "admin:admin")).as(variant.name()).isEqualTo(variant.has(Flaw.DEFAULT_PASSWORD) ? 200 : 401);
             String owner = Files.readString(dir.resolve("secrets").resolve(variant.name() + ".owner")).trim();
-            assertThat(https(host, "owner:" + owner)).as(variant.name()).isEqualTo(200);
+            assertThat(DeviceClients.https(host, "/admin/", "owner:" + owner)).as(variant.name()).isEqualTo(200);
         }
     }
 
@@ -86,7 +75,7 @@ class ContainerBenchTest {
                 socket.setSoTimeout(10_000);
                 socket.getOutputStream().write("\nid\n".getBytes(StandardCharsets.US_ASCII));
                 String marker = variant.has(Flaw.ROOT_CONSOLE) ? "uid=0(root)" : "login:";
-                assertThat(readUntil(socket.getInputStream(), marker)).as(variant.name()).contains(marker);
+                assertThat(DeviceClients.readUntil(socket.getInputStream(), marker)).as(variant.name()).contains(marker);
             }
         }
     }
@@ -118,31 +107,4 @@ class ContainerBenchTest {
         return bench.broker().rogueAttempts().stream().filter(a -> a.remoteAddress().equals(bench.addresses().get(variant))).toList();
     }
 
-    private static boolean open(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 3_000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int https(String host, String userPass) throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new RecordingTrustManager(TrustChoice.anything(), host)}, null);
-        HttpClient client = HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("https://" + host + ":" + Variant.HTTPS + "/admin/"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(userPass.getBytes(StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(10)).build();
-        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static String readUntil(InputStream in, String marker) throws IOException {
-        StringBuilder seen = new StringBuilder();
-        int b;
-        while (!seen.toString().contains(marker) && (b = in.read()) >= 0) {
-            seen.append((char) b);
-        }
-        return seen.toString();
-    }
 }

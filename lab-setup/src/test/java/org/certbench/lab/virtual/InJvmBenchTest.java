@@ -3,26 +3,15 @@ package org.certbench.lab.virtual;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 import org.certbench.probes.Deadline;
 import org.certbench.probes.broker.BrokerSession;
 import org.certbench.probes.broker.RogueAttempt;
-import org.certbench.probes.tls.RecordingTrustManager;
-import org.certbench.probes.tls.TrustChoice;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,23 +36,23 @@ class InJvmBenchTest {
     @Test
     void theFactoryDefaultPasswordOpensHttpsOnlyWhereThatFlawIs() throws Exception {
         for (Variant variant : Variant.all()) {
-            int status = https(variant, "/admin", "admin:admin");
+            int status = DeviceClients.https(variant.inJvmAddress(), "/admin", "admin:admin");
             assertThat(status).as(variant.name()).isEqualTo(variant.has(Flaw.DEFAULT_PASSWORD) ? 200 : 401);
             String owner = Files.readString(secret(variant, "owner")).trim();
-            assertThat(https(variant, "/admin", "owner:" + owner)).as(variant.name()).isEqualTo(200);
-            assertThat(https(variant, "/.well-known/security.txt", null)).isEqualTo(200);
+            assertThat(DeviceClients.https(variant.inJvmAddress(), "/admin", "owner:" + owner)).as(variant.name()).isEqualTo(200);
+            assertThat(DeviceClients.https(variant.inJvmAddress(), "/.well-known/security.txt", null)).isEqualTo(200);
         }
     }
 
     @Test
     void plainServicesAndTheDebugPortAnswerOnlyOnTheirVariants() {
         for (Variant variant : Variant.all()) {
-            assertThat(open(variant, Variant.HTTP)).as(variant.name() + " http").isEqualTo(variant.has(Flaw.PLAINTEXT));
-            assertThat(open(variant, Variant.TELNET)).as(variant.name() + " telnet").isEqualTo(variant.has(Flaw.PLAINTEXT));
-            assertThat(open(variant, Variant.MQTT)).as(variant.name() + " mqtt").isEqualTo(variant.has(Flaw.PLAINTEXT));
-            assertThat(open(variant, Variant.DEBUG)).as(variant.name() + " debug").isEqualTo(variant.has(Flaw.DEBUG_PORT));
-            assertThat(open(variant, Variant.HTTPS)).as(variant.name() + " https").isTrue();
-            assertThat(open(variant, Variant.MQTTS)).as(variant.name() + " mqtts").isTrue();
+            assertThat(DeviceClients.open(variant.inJvmAddress(), Variant.HTTP)).as(variant.name() + " http").isEqualTo(variant.has(Flaw.PLAINTEXT));
+            assertThat(DeviceClients.open(variant.inJvmAddress(), Variant.TELNET)).as(variant.name() + " telnet").isEqualTo(variant.has(Flaw.PLAINTEXT));
+            assertThat(DeviceClients.open(variant.inJvmAddress(), Variant.MQTT)).as(variant.name() + " mqtt").isEqualTo(variant.has(Flaw.PLAINTEXT));
+            assertThat(DeviceClients.open(variant.inJvmAddress(), Variant.DEBUG)).as(variant.name() + " debug").isEqualTo(variant.has(Flaw.DEBUG_PORT));
+            assertThat(DeviceClients.open(variant.inJvmAddress(), Variant.HTTPS)).as(variant.name() + " https").isTrue();
+            assertThat(DeviceClients.open(variant.inJvmAddress(), Variant.MQTTS)).as(variant.name() + " mqtts").isTrue();
         }
     }
 
@@ -73,7 +62,7 @@ class InJvmBenchTest {
             try (Socket socket = new Socket(variant.inJvmAddress(), Variant.CONSOLE)) {
                 socket.setSoTimeout(5_000);
                 socket.getOutputStream().write("id\n".getBytes(StandardCharsets.US_ASCII));
-                String seen = readUntil(socket.getInputStream(), variant.has(Flaw.ROOT_CONSOLE) ? "uid=0(root)" : "Password:");
+                String seen = DeviceClients.readUntil(socket.getInputStream(), variant.has(Flaw.ROOT_CONSOLE) ? "uid=0(root)" : "Password:");
                 assertThat(seen).as(variant.name()).contains(variant.has(Flaw.ROOT_CONSOLE) ? "uid=0(root)" : "login:");
             }
         }
@@ -132,33 +121,4 @@ class InJvmBenchTest {
         return dir.resolve("secrets").resolve(variant.name() + "." + kind);
     }
 
-    private static boolean open(Variant variant, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(variant.inJvmAddress(), port), 2_000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int https(Variant variant, String path, String userPass) throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new RecordingTrustManager(TrustChoice.anything(), variant.inJvmAddress())}, null);
-        HttpClient client = HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://" + variant.inJvmAddress() + ":" + Variant.HTTPS + path))
-                .timeout(Duration.ofSeconds(10));
-        if (userPass != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(userPass.getBytes(StandardCharsets.UTF_8)));
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static String readUntil(InputStream in, String marker) throws IOException {
-        StringBuilder seen = new StringBuilder();
-        int b;
-        while (!seen.toString().contains(marker) && (b = in.read()) >= 0) {
-            seen.append((char) b);
-        }
-        return seen.toString();
-    }
 }
