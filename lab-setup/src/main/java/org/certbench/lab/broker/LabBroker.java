@@ -314,12 +314,12 @@ public final class LabBroker implements BrokerLog, AutoCloseable {
         private void authenticate(SimpleAuthInput input, SimpleAuthOutput output) {
             String listener = input.getConnectionInformation().getListener().map(l -> l.getName()).orElse("");
             DeviceListener device = deviceListeners.get(listener);
-            if (device == null || device.username() == null) {
+            ConnectPacket connect = input.getConnectPacket();
+            if (device == null || (device.anonymous() && connect.getUserName().isEmpty() && connect.getPassword().isEmpty())) {
                 // The lab listeners take every device: what a device sends is the evidence, not whether it may.
                 output.authenticateSuccessfully();
                 return;
             }
-            ConnectPacket connect = input.getConnectPacket();
             boolean user = connect.getUserName().map(device.username()::equals).orElse(false);
             boolean pass = connect.getPassword().map(p -> StandardCharsets.UTF_8.decode(p.duplicate()).toString())
                     .map(p -> Objects.equals(p, device.password())).orElse(false);

@@ -36,12 +36,12 @@ public final class InJvmBench implements VirtualBench {
         for (Variant variant : variants) {
             DeviceSecrets s = DeviceSecrets.fresh(variant);
             secrets.put(variant, s);
-            String user = variant.has(Flaw.ANONYMOUS_MQTT) ? null : DeviceSecrets.OWNER;
-            builder.deviceListener(new DeviceListener(variant.deviceId() + "-mqtts", variant.inJvmAddress(), Variant.MQTTS, true, user,
-                    s.ownerPassword()));
+            boolean anonymous = variant.has(Flaw.ANONYMOUS_MQTT);
+            builder.deviceListener(new DeviceListener(variant.deviceId() + "-mqtts", variant.inJvmAddress(), Variant.MQTTS, true, anonymous,
+                    DeviceSecrets.OWNER, s.ownerPassword()));
             if (variant.has(Flaw.PLAINTEXT)) {
-                builder.deviceListener(new DeviceListener(variant.deviceId() + "-mqtt", variant.inJvmAddress(), Variant.MQTT, false, user,
-                        s.ownerPassword()));
+                builder.deviceListener(new DeviceListener(variant.deviceId() + "-mqtt", variant.inJvmAddress(), Variant.MQTT, false, anonymous,
+                        DeviceSecrets.OWNER, s.ownerPassword()));
             }
         }
         broker = builder.start();

@@ -2,8 +2,8 @@ package org.certbench.lab.virtual;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -75,7 +75,8 @@ final class LineService implements AutoCloseable {
     private void serve(Socket socket) {
         try (socket) {
             socket.setSoTimeout(IDLE_MILLIS);
-            InputStream in = socket.getInputStream();
+            // A console ends lines with CR, telnet with CR LF, a script with LF: each is one line end.
+            PushbackInputStream in = new PushbackInputStream(socket.getInputStream(), 1);
             OutputStream out = socket.getOutputStream();
             if (telnet) {
                 // IAC WILL ECHO, IAC WILL SUPPRESS-GO-AHEAD: what busybox telnetd opens with.
@@ -93,7 +94,7 @@ final class LineService implements AutoCloseable {
         }
     }
 
-    private boolean login(InputStream in, OutputStream out) throws IOException {
+    private boolean login(PushbackInputStream in, OutputStream out) throws IOException {
         for (int attempt = 0; attempt < 3; attempt++) {
             write(out, "login: ");
             String user = readLine(in, out);
@@ -111,7 +112,7 @@ final class LineService implements AutoCloseable {
         return false;
     }
 
-    private void shell(InputStream in, OutputStream out, String user) throws IOException {
+    private void shell(PushbackInputStream in, OutputStream out, String user) throws IOException {
         String prompt = user.equals("root") ? "# " : "$ ";
         while (true) {
             write(out, prompt);
@@ -134,7 +135,7 @@ final class LineService implements AutoCloseable {
     }
 
     /** A line without its end, IAC sequences removed; {@code null} at end of stream. */
-    private static @Nullable String readLine(InputStream in, OutputStream out) throws IOException {
+    private static @Nullable String readLine(PushbackInputStream in, OutputStream out) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
             int b;
@@ -166,10 +167,19 @@ final class LineService implements AutoCloseable {
                 }
                 continue;
             }
+            if (b == '\r') {
+                if (in.available() > 0) {
+                    int next = in.read();
+                    if (next != '\n' && next != 0 && next >= 0) {
+                        in.unread(next);
+                    }
+                }
+                return line.toString(StandardCharsets.UTF_8);
+            }
             if (b == '\n') {
                 return line.toString(StandardCharsets.UTF_8);
             }
-            if (b != '\r' && b != 0 && line.size() < MAX_LINE) {
+            if (b != 0 && line.size() < MAX_LINE) {
                 line.write(b);
             }
         }

@@ -47,7 +47,8 @@ class LabBrokerTest {
     @BeforeAll
     static void start() throws Exception {
         broker = LabBroker.builder().bindAddress("127.0.0.1").name("lab-broker.bench.test")
-                .deviceListener(new DeviceListener("dev-mqtt", DEVICE_ADDRESS, 18839, false, "owner", "s3cret-device"))
+                .deviceListener(new DeviceListener("dev-mqtt", DEVICE_ADDRESS, 18839, false, false, "owner", "s3cret-device"))
+                .deviceListener(new DeviceListener("open-mqtt", DEVICE_ADDRESS, 18840, false, true, "owner", "s3cret-device"))
                 .start();
     }
 
@@ -155,6 +156,14 @@ class LabBrokerTest {
         owner.disconnect();
         assertThat(awaitSession("owner-app", 0).listener()).isEqualTo("dev-mqtt");
         assertThat(awaitSession("anon", 0).listener()).isEqualTo("dev-mqtt");
+
+        // A device that lets anonymous clients in still refuses wrong credentials: a default password is not "anonymous".
+        Mqtt5BlockingClient open = Mqtt5Client.builder().identifier("anon-open").serverHost(DEVICE_ADDRESS).serverPort(18840).buildBlocking();
+        open.connect();
+        open.disconnect();
+        Mqtt5BlockingClient wrong = Mqtt5Client.builder().identifier("wrong-open").serverHost(DEVICE_ADDRESS).serverPort(18840)
+                .simpleAuth().username("admin").password("admin".getBytes(StandardCharsets.UTF_8)).applySimpleAuth().buildBlocking();
+        assertThatThrownBy(wrong::connect).isInstanceOf(Mqtt5ConnAckException.class);
     }
 
     @Test
