@@ -14,7 +14,8 @@ dut_image="localhost/certbench-dut:${version}"
 broker_image="localhost/certbench-broker:${version}"
 if [ "$(id -u)" = 0 ]; then run_dir=/run/certbench; else run_dir="${XDG_RUNTIME_DIR:-/tmp}/certbench"; fi
 socket="$run_dir/podman.sock"
-export CONTAINERS_CONF="$here/podman/containers.conf"
+# The service keeps reading its containers.conf: give it a copy that outlives this checkout.
+export CONTAINERS_CONF="$run_dir/containers.conf"
 say() { echo "install.sh: $*" >&2; }
 
 env_lines() {
@@ -63,6 +64,11 @@ fi
 
 if [ "$engine" = podman ]; then
   mkdir -p "$run_dir"
+  if ! cmp -s "$here/podman/containers.conf" "$CONTAINERS_CONF"; then
+    cp "$here/podman/containers.conf" "$CONTAINERS_CONF"
+    # A service started with other settings (or from a checkout since removed) must not serve this one.
+    [ -f "$run_dir/podman-service.pid" ] && kill "$(cat "$run_dir/podman-service.pid")" 2>/dev/null && sleep 1
+  fi
   if ! curl -sf --unix-socket "$socket" http://d/_ping >/dev/null 2>&1; then
     say "starting podman's Docker-compatible API on $socket"
     rm -f "$socket"
