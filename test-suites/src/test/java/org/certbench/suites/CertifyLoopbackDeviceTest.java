@@ -18,13 +18,15 @@ import org.junit.platform.suite.api.Suite;
 /**
  * The EN 303 645 suite run as ordinary tests under Maven Surefire, the way a manufacturer's firmware
  * build runs it: the JUnit Platform Suite engine hands the suite to the certbench engine with
- * {@code certbench.devices} set. Surefire reports case 5.6-1-2 like any other test.
+ * {@code certbench.devices} set (functional cases only, as a firmware build has no assessor). Surefire reports
+ * case 5.6-1-2 like any other test.
  */
 @Suite
 @IncludeEngines("certbench")
 @SelectClasses(org.certbench.suites.etsi.En303645.class)
 @ConfigurationParameter(key = "certbench.devices", value = "src/test/resources/surefire/loopback-device.yaml")
 @ConfigurationParameter(key = "certbench.provisions", value = "5.6-1")
+@ConfigurationParameter(key = "certbench.assessments", value = "functional")
 @ConfigurationParameter(key = "certbench.out", value = "target/certbench-surefire")
 class CertifyLoopbackDeviceTest {
 

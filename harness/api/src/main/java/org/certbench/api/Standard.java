@@ -39,4 +39,12 @@ public @interface Standard {
      * automated case are still listed and reported. Empty when the suite carries no catalogue.
      */
     String catalogue() default "";
+
+    /**
+     * Whether the engine supplies, for every catalogue provision the suite writes no
+     * {@link Assessment#CONCEPTUAL} case for, the conceptual case of ETSI TS 103 701 as
+     * {@code <provision>-1}: the IXIT entries the provision needs are present and well-formed, and the
+     * assessor judges the design (prompt or answers file). Needs a {@link #catalogue()}.
+     */
+    boolean conceptualCases() default false;
 }

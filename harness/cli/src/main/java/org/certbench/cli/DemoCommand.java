@@ -95,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             List<String> run = new ArrayList<>(List.of("run", "--bench", bench.benchFile().toString(), "--out", outDir.toString(),
                     "--sign-with", keystore.toString(), "--password-file", passwordFile.toString(), "--unattended",
-                    "--operator", "certbench demo"));
+                    "--answers", bench.answersFile().toString(), "--operator", "certbench demo"));
             variants.forEach(v -> {
                 run.add("--device");
                 run.add(bench.profiles().get(v).toString());

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.certbench.api.Assessment;
 import org.certbench.engine.suite.CaseModel;
 import org.certbench.engine.suite.ProvisionInfo;
 import org.certbench.engine.suite.SuiteModel;
@@ -38,14 +39,16 @@ final class ListCommand implements Callable<Integer> {
             if (!standards.isEmpty() && !standards.contains(suite.id())) {
                 continue;
             }
-            long automated = suite.provisions().keySet().stream().filter(p -> !suite.cases(p).isEmpty()).count();
+            long automated = suite.provisions().keySet().stream()
+                    .filter(p -> suite.cases(p).stream().anyMatch(c -> c.assessment() == Assessment.FUNCTIONAL)).count();
             out.printf(Locale.ROOT, "%s %s  %s%n", suite.id(), suite.version(), suite.title());
-            out.printf(Locale.ROOT, "  %d provisions, %d with a test case, %d cases%n", suite.provisions().size(), automated,
+            out.printf(Locale.ROOT, "  %d provisions, %d with a functional case, %d cases%n", suite.provisions().size(), automated,
                     suite.cases().size());
             for (ProvisionInfo provision : suite.provisions().values()) {
                 List<CaseModel> cases = suite.cases(provision.id());
                 out.printf(Locale.ROOT, "  %-8s %-12s %-9s %s%s%n", provision.id(), provision.status(), provision.level().name().toLowerCase(Locale.ROOT),
-                        provision.title(), cases.isEmpty() ? "  [no case yet]" : "");
+                        provision.title(), cases.isEmpty() ? "  [no case yet]"
+                                : cases.stream().noneMatch(c -> c.assessment() == Assessment.FUNCTIONAL) ? "  [conceptual only]" : "");
                 for (CaseModel c : cases) {
                     out.printf(Locale.ROOT, "      %-10s %-10s %s%n", c.id(), c.assessment().name().toLowerCase(Locale.ROOT), c.title());
                 }

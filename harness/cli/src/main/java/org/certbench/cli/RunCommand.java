@@ -71,6 +71,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--provision", paramLabel = "ID", description = "Only these provisions (repeatable); default all.")
     List<String> provisions = List.of();
 
+    @Option(names = "--assessment", paramLabel = "KIND",
+            description = "Only conceptual (IXIT review) or functional (device) cases (repeatable); default both.")
+    List<String> assessments = List.of();
+
     @Option(names = "--select", paramLabel = "UNIQUE-ID",
             description = "Run only these devices, standards, provisions or cases, by unique id (as an IDE shows them).")
     List<String> select = List.of();
@@ -153,6 +157,7 @@ final class RunCommand implements Callable<Integer> {
         configuration.put(CertbenchConfig.OUT.name(), outDir.toString());
         configuration.put(CertbenchConfig.STANDARDS.name(), String.join(",", standards));
         configuration.put(CertbenchConfig.PROVISIONS.name(), String.join(",", provisions));
+        configuration.put(CertbenchConfig.ASSESSMENTS.name(), String.join(",", assessments));
         configuration.put(CertbenchConfig.PARALLEL.name(), String.valueOf(!sequential));
         configuration.put(CertbenchConfig.INTERACTIVE.name(), String.valueOf(!unattended));
         if (bench != null) {

@@ -63,7 +63,7 @@ class CertbenchCliTest {
     @Test
     void anUndeclaredPortFails561WithExit1AndIsNamedThenDeclaringItPassesWithExit0() throws Exception {
         Path undeclared = profile("undeclared.yaml", "");
-        Result failed = certbench("run", "--device", undeclared.toString(), "--provision", "5.6-1",
+        Result failed = certbench("run", "--device", undeclared.toString(), "--provision", "5.6-1", "--assessment", "functional",
                 "--out", dir.resolve("run-1").toString(), "--plain");
 
         assertThat(failed.exit()).as(failed.err()).isEqualTo(ExitCodes.FAIL);
@@ -73,7 +73,7 @@ class CertbenchCliTest {
         assertThat(dir.resolve("run-1/ledger.jsonl")).exists();
 
         Path declared = profile("declared.yaml", "      - { port: 9999, transport: tcp, service: vendor-debug }");
-        Result passed = certbench("run", "--device", declared.toString(), "--standard", "etsi-en-303-645", "--provision", "5.6-1",
+        Result passed = certbench("run", "--device", declared.toString(), "--standard", "etsi-en-303-645", "--provision", "5.6-1", "--assessment", "functional",
                 "--out", dir.resolve("run-2").toString(), "--plain");
 
         assertThat(passed.exit()).as(passed.out() + passed.err()).isEqualTo(ExitCodes.PASS);
@@ -168,8 +168,9 @@ class CertbenchCliTest {
         Result list = certbench("list", "--standard", "etsi-en-303-645");
 
         assertThat(list.exit()).isEqualTo(ExitCodes.PASS);
-        assertThat(list.out()).containsPattern("78 provisions, [1-9][0-9]* with a test case, [1-9][0-9]* cases")
-                .containsPattern("5\\.1-5 +M C F\\(14,e\\) +mandatory +Brute force impracticable over network +\\[no case yet\\]")
+        assertThat(list.out()).containsPattern("78 provisions, [1-9][0-9]* with a functional case, [1-9][0-9]* cases")
+                .containsPattern("5\\.2-2 +R +recommended +Act on vulnerabilities promptly +\\[conceptual only\\]")
+                .containsPattern("5\\.2-2-1 +conceptual +the IXIT design meets the provision \\(assessor\\)")
                 .containsPattern("5\\.6-1-2 +functional +every open TCP port is declared");
         assertThat(certbench("list", "--standard", "nope").exit()).isEqualTo(ExitCodes.BAD_INPUT);
     }
@@ -183,7 +184,7 @@ class CertbenchCliTest {
         assertThat(keys.exit()).as(keys.err()).isEqualTo(ExitCodes.PASS);
 
         Path out = dir.resolve("signed-run");
-        Result run = certbench("run", "--device", profile("sign.yaml", "").toString(), "--provision", "5.6-1", "--plain", "--out", out.toString(),
+        Result run = certbench("run", "--device", profile("sign.yaml", "").toString(), "--provision", "5.6-1", "--assessment", "functional", "--plain", "--out", out.toString(),
                 "--sign-with", dir.resolve("keys/lab-signing.p12").toString(), "--password-file", passwordFile.toString());
         assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.FAIL);
         assertThat(run.out()).contains("Signed:   ");
@@ -231,7 +232,7 @@ class CertbenchCliTest {
                 """);
 
         Path out = dir.resolve("bundle");
-        Result run = certbench("run", "--device", profile.toString(), "--provision", "5.6-1", "--plain", "--out", out.toString(),
+        Result run = certbench("run", "--device", profile.toString(), "--provision", "5.6-1", "--assessment", "functional", "--plain", "--out", out.toString(),
                 "--sign-with", dir.resolve("keys/lab-signing.p12").toString(), "--password-file", passwordFile.toString());
         assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.FAIL);
 
@@ -342,9 +343,10 @@ class CertbenchCliTest {
     void diffShowsTheVerdictsThatChangedBetweenTwoRuns() throws Exception {
         Path failing = dir.resolve("diff-old");
         Path passing = dir.resolve("diff-new");
-        certbench("run", "--device", profile("before.yaml", "").toString(), "--plain", "--out", failing.toString());
+        certbench("run", "--device", profile("before.yaml", "").toString(), "--assessment", "functional", "--plain", "--out",
+                failing.toString());
         certbench("run", "--device", profile("after.yaml", "      - { port: 9999, transport: tcp, service: vendor-debug }").toString(),
-                "--plain", "--out", passing.toString());
+                "--assessment", "functional", "--plain", "--out", passing.toString());
 
         Result diff = certbench("diff", failing.toString(), passing.toString());
         assertThat(diff.exit()).isEqualTo(ExitCodes.FAIL);

@@ -22,6 +22,14 @@ public interface VirtualBench extends AutoCloseable {
     /** The bench file: harness address, the embedded broker, the devices' consoles. */
     Path benchFile();
 
+    /**
+     * The assessor's answers for the conceptual cases (every variant declares the same design), beside the
+     * bench file: pass it as {@code --answers} for an unattended run.
+     */
+    default Path answersFile() {
+        return benchFile().resolveSibling(VirtualProfiles.ANSWERS_FILE);
+    }
+
     /** Each variant's profile, with the device's real address and its secrets as files. */
     Map<Variant, Path> profiles();
 

@@ -25,6 +25,9 @@ public final class VirtualProfiles {
     public static final String OWNER_ENV = "env:CERTBENCH_VIRTUAL_OWNER_PASSWORD";
     public static final String PSK_ENV = "env:CERTBENCH_VIRTUAL_COAP_PSK";
 
+    /** Name of the assessor's answers file written beside the bench file. */
+    static final String ANSWERS_FILE = "answers.yaml";
+
     private VirtualProfiles() {
     }
 
@@ -78,24 +81,93 @@ public final class VirtualProfiles {
                 credentials:
                   owner: { username: owner, password: "%s" }
                   coap-psk: { username: %s, password: "%s" }
-                features:
+                features:                       # ETSI EN 303 645 features (a) … (aa); false makes a provision n/a
                   passwords: true
-                  debug-interfaces: true        # the console (UART)
-                ics:
+                  per-device-passwords: true          # the owner password differs per unit
+                  cryptographic-authentication: true  # TLS, DTLS-PSK
+                  user-authentication: true
+                  network-authentication: true
+                  non-immutable-software: true
+                  updateable: true
+                  automatic-updates: false
+                  update-notifications: false
+                  network-updates: true
+                  persistent-ssps: true
+                  hard-coded-identity: false
+                  csps-protect-updates-or-cloud: true
+                  network-security-configuration: true
+                  csps-leave-device: false
+                  unused-interfaces: true
+                  debug-interfaces: true              # the console (UART)
+                  physical-debug-ports: true
+                  secure-boot: false
+                  personal-data-sent: false
+                  sensitive-personal-data-sent: false
+                  external-sensors: true              # a temperature sensor
+                  telemetry: true
+                  personal-data-in-cloud: false
+                  consent-based-processing: false
+                  personal-data-processed: false
+                  aggregate-only-collection: false
+                ics:                                  # provisions not listed are claimed supported
                   etsi-en-303-645:
-                    5.1-1: { support: yes }
-                    5.5-1: { support: yes }
-                    5.5-4: { support: yes }
-                    5.6-1: { support: yes }
-                    5.6-4A: { support: yes }
                     5.3-14: { support: n/a, justification: the firmware is updateable }
-                ixit:
-                  1-AuthMech: { passwords: unique per device, printed on the label; owner account }
+                    5.3-15A: { support: n/a, justification: the firmware is updateable }
+                    5.3-15B: { support: n/a, justification: the firmware is updateable }
+                ixit:                                 # what the manufacturer declares (ETSI TS 103 701 Annex B)
+                  1-AuthMech:
+                    passwords: unique per device, printed on the label; owner account on HTTPS, MQTT and the console
+                    password-generation: 16 characters from a CSPRNG at manufacture, not derived from serial or MAC
+                    crypto: TLS 1.2/1.3 for HTTPS and MQTT, DTLS 1.2 PSK for CoAP; passwords never sent in clear
+                    brute-force-prevention: 5 failed logins lock the account for 60 s, doubling per further failure
+                  2-UserInfo:
+                    vulnerability-disclosure: "{docs}/vulnerability-disclosure.html"
+                    support-period: "{docs}/support-period.html"
+                    model-designation: model name on the label, the HTTPS page title and the console banner
+                    external-sensors: "{docs}/sensors.html"
+                    deletion: "{docs}/factory-reset.html"
+                    secure-setup: "{docs}/setup.html"
+                    secure-setup-check: "{docs}/setup.html#check"
+                    personal-data: "{docs}/privacy.html"
+                    telemetry: "{docs}/privacy.html#telemetry"
+                  3-VulnTypes: { action: fix and publish an advisory, time-frame: critical 30 days, others 90 days }
+                  4-Conf: { vulnerability-process: yes, secure-development: yes, csp-management: yes }
+                  5-VulnMon: { sources: CVE feeds for every third-party component, weekly }
+                  6-SoftComp: { components: firmware image (Linux, mosquitto, lighttpd, libcoap), update: whole image }
+                  7-UpdMech: { network-based: yes, crypto: image signed with ECDSA P-256, verified before install, initiation: owner, notification: none }
+                  8-UpdProc: { process: signed release builds, staged rollout }
+                  10-SecParam: { owner-password: per device, hashed; tls-key: per device, generated on first boot; coap-psk: per device }
+                  11-ComMech:
+                    crypto: TLS 1.2 and 1.3 with ECDHE and AES-GCM or ChaCha20; DTLS 1.2 PSK with AES-CCM
+                    resilience: reconnects to the broker with exponential backoff from 1 s to 5 min
+                  12-NetSecImpl: { review: third-party code review of the TLS configuration, report: internal }
+                  13-SoftServ:
+                    https: { status: enabled, authentication: owner password, configuration: yes }
+                    mqtts: { status: enabled, authentication: owner password, configuration: no }
+                    coaps: { status: enabled, authentication: DTLS PSK, configuration: no }
+                  14-SecMgmt: { lifecycle: keys generated on device, replaced on factory reset }
                   15-Intf:
+                    network: HTTPS 8443, MQTTS 8883, CoAPS 5684/udp; console on the bench's serial server
                     disclosed-information: firmware version on the console banner after login
+                    debug-interfaces: UART console behind a login; no network debug service
+                  16-CodeMin: { measures: services not needed are not built into the image }
+                  17-PrivlCtrl: { measures: services run as their own users }
+                  18-AccCtrl: { measures: none beyond the MMU }
+                  19-SecDev: { process: secure development life cycle with code review }
+                  20-SecBoot: { detection: none, notification: none }
+                  21-PersData: { processing: none; temperature readings only }
+                  22-ExtSens: { sensors: temperature }
+                  23-ResMech: { measures: keeps working locally without the network; reconnects with backoff }
+                  24-TelData: { purpose: temperature readings to the owner's broker, security-examination: none }
+                  25-DelFunc: { target: owner account, keys and settings, confirmation: console message after reset }
+                  26-UserDec: { options: owner password set at setup }
+                  27-UserIntf: { interfaces: HTTPS pages, console }
+                  28-ExtAPI: { apis: HTTPS, MQTT topics, CoAP resources }
+                  29-InpVal: { measures: input length and type checked on every interface }
                 """.formatted(variant.name(), flaws, variant.deviceId(), variant.name(), InJvmDevice.FIRMWARE, host,
                 String.join("\n", ports), Variant.MQTTS, Variant.COAPS, Variant.HTTPS, consoleName(variant), owner,
-                variant.deviceId(), psk);
+                variant.deviceId(), psk)
+                .replace("{docs}", "https://" + host + ":" + Variant.HTTPS + "/docs");
     }
 
     /**
@@ -114,8 +186,14 @@ public final class VirtualProfiles {
         return "  " + consoleName(variant) + ": telnet://" + address + ":" + Variant.CONSOLE + "\n";
     }
 
-    /** Writes a virtual bench's file: its name, the harness address, the embedded broker, the consoles. */
+    /**
+     * Writes a virtual bench's file (its name, the harness address, the embedded broker, the consoles) and the
+     * assessor's answers beside it.
+     */
     static Path writeBench(Path dir, String kind, String harnessAddress, String consoles) throws IOException {
+        try (var answers = VirtualProfiles.class.getResourceAsStream("assessor-answers.yaml")) {
+            Files.write(dir.resolve(ANSWERS_FILE), answers.readAllBytes());
+        }
         Path bench = dir.resolve("bench.yaml");
         Files.writeString(bench, """
                 # A virtual bench (%s), written by certbench's lab-setup when it started the devices.

@@ -43,7 +43,7 @@ import org.certbench.probes.tls.TrustChoice;
  * }</pre>
  */
 @Standard(id = "etsi-en-303-645", version = "3.1.3", title = "Cyber security for consumer IoT: baseline requirements",
-        catalogue = "en-303-645-v3.1.3.yaml")
+        catalogue = "en-303-645-v3.1.3.yaml", conceptualCases = true)
 public final class En303645 {
 
     /**
@@ -133,7 +133,7 @@ public final class En303645 {
      * (CONNACK 0x05 / 0x87). An accepted anonymous CONNECT is a FAIL.
      */
     @Provision(id = "5.5-4", level = Level.RECOMMENDED)
-    @TestCase(id = "5.5-4-1", assessment = Assessment.FUNCTIONAL, title = "MQTT refuses a client without credentials",
+    @TestCase(id = "5.5-4-2", assessment = Assessment.FUNCTIONAL, title = "MQTT refuses a client without credentials",
             requires = {Requirement.NETWORK, Requirement.MQTT}, timeout = "PT1M")
     void mqttRefusesAnonymousClients(Dut dut, Probes probes) {
         String host = dut.interfaces().network().orElseThrow().host();
@@ -151,7 +151,7 @@ public final class En303645 {
      * give a shell without login. A root shell or a bootloader prompt that takes commands is a FAIL.
      */
     @Provision(id = "5.6-4A", level = Level.MANDATORY, features = Feature.DEBUG_INTERFACES)
-    @TestCase(id = "5.6-4A-1", assessment = Assessment.FUNCTIONAL, title = "the console asks for a login",
+    @TestCase(id = "5.6-4A-2", assessment = Assessment.FUNCTIONAL, title = "the console asks for a login",
             requires = Requirement.SERIAL, timeout = "PT1M")
     void consoleAsksForALogin(Dut dut, Bench bench, Probes probes) {
         String name = dut.interfaces().serialPort().orElseThrow();

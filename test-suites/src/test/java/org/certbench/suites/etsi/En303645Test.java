@@ -53,6 +53,22 @@ class En303645Test {
         assertThat(suite.provisions().get("5.6-1").ixit()).containsExactly(15);
     }
 
+    @Test
+    void everyProvisionHasAConceptualCaseAndTheVirtualDevicesAssessorAnswersEach() throws Exception {
+        SuiteModel suite = SuiteModel.of(En303645.class);
+        List<String> conceptual = suite.cases().stream().filter(c -> c.assessment() == org.certbench.api.Assessment.CONCEPTUAL)
+                .map(c -> c.id() + ".meets").toList();
+        String answers;
+        try (var in = org.certbench.lab.virtual.VirtualBench.class.getResourceAsStream("assessor-answers.yaml")) {
+            answers = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        assertThat(suite.provisions().keySet()).allSatisfy(p -> assertThat(suite.cases(p))
+                .anyMatch(c -> c.assessment() == org.certbench.api.Assessment.CONCEPTUAL));
+        assertThat(conceptual).hasSize(suite.provisions().size())
+                .allSatisfy(question -> assertThat(answers).contains("  " + question + ": yes\n"));
+    }
+
     private List<LedgerRow> certify(String ports) throws Exception {
         Path profile = dir.resolve("device.yaml");
         Files.writeString(profile, """
@@ -67,6 +83,7 @@ class En303645Test {
         EngineTestKit.engine("certbench").selectors(selectClass(En303645.class))
                 .configurationParameter("certbench.devices", profile.toString())
                 .configurationParameter("certbench.provisions", "5.6-1")
+                .configurationParameter("certbench.assessments", "functional")
                 .configurationParameter("certbench.out", out.toString())
                 .execute();
         return LedgerReader.read(out.resolve(Ledger.FILE_NAME));
@@ -118,6 +135,7 @@ class En303645Test {
         EngineTestKit.engine("certbench").selectors(selectClass(En303645.class))
                 .configurationParameter("certbench.devices", profile.toString())
                 .configurationParameter("certbench.provisions", "5.6-1")
+                .configurationParameter("certbench.assessments", "functional")
                 .configurationParameter("certbench.out", out.toString())
                 .configurationParameter("certbench.scan.timeout", "200ms")
                 .execute();

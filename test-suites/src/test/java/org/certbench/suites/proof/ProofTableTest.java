@@ -65,6 +65,7 @@ class ProofTableTest {
                 .configurationParameter("certbench.bench", bench.benchFile().toString())
                 .configurationParameter("certbench.provisions", provisions)
                 .configurationParameter("certbench.out", out.toString())
+                .configurationParameter("certbench.answers", bench.answersFile().toString())
                 .configurationParameter("certbench.interactive", "false")
                 .enableImplicitConfigurationParameters(false)
                 .build());

@@ -17,6 +17,13 @@ import java.util.Optional;
  */
 public final class Ixit {
 
+    /** The 29 IXIT categories of ETSI TS 103 701 V1.1.1 Annex B, as profiles name them; index = number - 1. */
+    private static final List<String> CATEGORIES = List.of("1-AuthMech", "2-UserInfo", "3-VulnTypes", "4-Conf",
+            "5-VulnMon", "6-SoftComp", "7-UpdMech", "8-UpdProc", "9-ReplSup", "10-SecParam", "11-ComMech", "12-NetSecImpl",
+            "13-SoftServ", "14-SecMgmt", "15-Intf", "16-CodeMin", "17-PrivlCtrl", "18-AccCtrl", "19-SecDev", "20-SecBoot",
+            "21-PersData", "22-ExtSens", "23-ResMech", "24-TelData", "25-DelFunc", "26-UserDec", "27-UserIntf",
+            "28-ExtAPI", "29-InpVal");
+
     /** No IXIT at all. */
     public static final Ixit EMPTY = new Ixit(Map.of());
 
@@ -46,6 +53,19 @@ public final class Ixit {
     /** The value at {@code category/path…} as text, if it is a scalar. */
     public Optional<String> text(String category, String... path) {
         return get(category, path).filter(v -> !(v instanceof Map) && !(v instanceof List)).map(String::valueOf);
+    }
+
+    /**
+     * The profile's name of IXIT category {@code number} (TS 103 701 Table B.1): {@code category(15)} is
+     * {@code "15-Intf"}.
+     *
+     * @throws IllegalArgumentException outside 1..29
+     */
+    public static String category(int number) {
+        if (number < 1 || number > CATEGORIES.size()) {
+            throw new IllegalArgumentException("TS 103 701 has IXIT categories 1 to " + CATEGORIES.size() + ", not " + number);
+        }
+        return CATEGORIES.get(number - 1);
     }
 
     /** Every category and its content. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.certbench.api.Assessment;
 import org.certbench.probes.ProbeSettings;
 import org.certbench.probes.net.ScanOptions;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -20,6 +21,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param bench bench file, if any
  * @param standards standard ids to run (empty: all selected)
  * @param provisions provision ids to run (empty: all)
+ * @param assessments kinds of test case to run
  * @param out output folder, if set
  * @param timeoutDefault deadline of a case that sets none
  * @param inconclusiveResult how INCONCLUSIVE shows in JUnit
@@ -30,7 +32,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param interactive whether the operator may be prompted on a terminal
  */
 public record CampaignSettings(List<Path> devices, Optional<Path> bench, Set<String> standards, Set<String> provisions,
-        Optional<Path> out, Duration timeoutDefault, CertbenchConfig.InconclusiveResult inconclusiveResult,
+        Set<Assessment> assessments, Optional<Path> out, Duration timeoutDefault, CertbenchConfig.InconclusiveResult inconclusiveResult,
         boolean parallel, ProbeSettings probes, String operator, Optional<Path> answers, boolean interactive) {
 
     /**
@@ -42,6 +44,7 @@ public record CampaignSettings(List<Path> devices, Optional<Path> bench, Set<Str
                 CertbenchConfig.BENCH.get(parameters),
                 CertbenchConfig.STANDARDS.get(parameters),
                 CertbenchConfig.PROVISIONS.get(parameters),
+                CertbenchConfig.ASSESSMENTS.get(parameters),
                 CertbenchConfig.OUT.get(parameters),
                 CertbenchConfig.TIMEOUT_DEFAULT.get(parameters),
                 CertbenchConfig.INCONCLUSIVE_RESULT.get(parameters),

@@ -3,12 +3,14 @@ package org.certbench.engine.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.certbench.api.Assessment;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
@@ -40,6 +42,12 @@ public final class CertbenchConfig {
     /** Provisions to run; empty means all. */
     public static final Key<Set<String>> PROVISIONS = new Key<>("certbench.provisions", "ids",
             "Provision ids to run, comma-separated (e.g. 5.6-1,5.1-1); empty runs all.", "", CertbenchConfig::ids);
+
+    /** Kinds of test case to run. */
+    public static final Key<Set<Assessment>> ASSESSMENTS = new Key<>("certbench.assessments", "kinds",
+            "Kinds of test case to run, comma-separated: conceptual (IXIT review, assessor's judgement), functional "
+                    + "(against the device); empty runs both, as ETSI TS 103 701 assesses.", "",
+            CertbenchConfig::assessments);
 
     /** Where the run's ledger, evidence and bundle go. */
     public static final Key<Optional<Path>> OUT = new Key<>("certbench.out", "path",
@@ -101,7 +109,7 @@ public final class CertbenchConfig {
             CertbenchConfig::bool);
 
     /** Every key, for documentation and for spotting misspelt ones. */
-    public static final List<Key<?>> ALL = List.of(DEVICES, BENCH, STANDARDS, PROVISIONS, OUT, TIMEOUT_DEFAULT,
+    public static final List<Key<?>> ALL = List.of(DEVICES, BENCH, STANDARDS, PROVISIONS, ASSESSMENTS, OUT, TIMEOUT_DEFAULT,
             INCONCLUSIVE_RESULT, PARALLEL, SCAN_CONCURRENCY, SCAN_TIMEOUT, LOGIN_BUDGET, OPERATOR, ANSWERS, INTERACTIVE);
 
     private CertbenchConfig() {
@@ -178,6 +186,18 @@ public final class CertbenchConfig {
         Set<String> ids = new LinkedHashSet<>();
         Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(ids::add);
         return ids;
+    }
+
+    private static Set<Assessment> assessments(String value) {
+        Set<Assessment> kinds = EnumSet.noneOf(Assessment.class);
+        for (String id : ids(value)) {
+            try {
+                kinds.add(Assessment.valueOf(id.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + id + "' is not conceptual or functional", e);
+            }
+        }
+        return kinds.isEmpty() ? EnumSet.allOf(Assessment.class) : kinds;
     }
 
     private static boolean bool(String value) {

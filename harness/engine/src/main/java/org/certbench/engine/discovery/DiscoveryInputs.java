@@ -9,6 +9,7 @@ import org.certbench.api.Bench;
 import org.certbench.engine.config.CampaignSettings;
 import org.certbench.engine.input.AnswersFile;
 import org.certbench.engine.input.LoadedProfile;
+import org.certbench.engine.suite.CaseModel;
 import org.certbench.engine.suite.SuiteModel;
 import org.certbench.engine.suite.SuiteRegistry;
 
@@ -84,6 +85,11 @@ public final class DiscoveryInputs {
     /** Whether the provisions filter lets a provision through. */
     boolean provisionSelected(String id) {
         return settings.provisions().isEmpty() || settings.provisions().contains(id);
+    }
+
+    /** Whether the provisions and assessments filters let a case through. */
+    boolean caseSelected(CaseModel model) {
+        return provisionSelected(model.provision().id()) && settings.assessments().contains(model.assessment());
     }
 
     private void loadRegistered() {

@@ -1,6 +1,5 @@
 package org.certbench.engine.execution;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class CaseRunner {
         CaseEvidence evidence = new CaseEvidence(campaign, info);
         Instant started = Instant.now();
         Deadline deadline = Deadline.in(timeout);
-        Object[] arguments = arguments(model.method(), dut, evidence, new CampaignOperator(campaign, info), deadline);
+        Object[] arguments = arguments(model, dut, evidence, new CampaignOperator(campaign, info), deadline);
         Lane lane = campaign.lane(info.device());
         Lane.Run run = lane.start(() -> {
             Object suite = ReflectionSupport.newInstance(model.method().getDeclaringClass());
@@ -89,12 +88,15 @@ public final class CaseRunner {
         return new Outcome(verdict, safeReason, outcome.error(), findings);
     }
 
-    private Object[] arguments(Method method, Dut dut, Evidence evidence, Operator operator, Deadline deadline) {
-        Class<?>[] types = method.getParameterTypes();
+    private Object[] arguments(CaseModel model, Dut dut, Evidence evidence, Operator operator, Deadline deadline) {
+        Class<?>[] types = model.method().getParameterTypes();
         Object[] arguments = new Object[types.length];
         for (int i = 0; i < types.length; i++) {
             Class<?> type = types[i];
-            if (type == Dut.class) {
+            if (type == CaseModel.class) {
+                // only the engine's own case bodies (ConceptualAssessment) ask for their model
+                arguments[i] = model;
+            } else if (type == Dut.class) {
                 arguments[i] = dut;
             } else if (type == Evidence.class) {
                 arguments[i] = evidence;

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.certbench.api.Condition;
 import org.certbench.api.Feature;
 import org.certbench.api.Level;
+import org.certbench.api.dut.Ixit;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -21,6 +22,13 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * <pre>{@code
  * provisions:
  *   - { id: 5.6-1, status: M F(p), title: Unused interfaces disabled, ixit: [15], check: F }
+ *   - id: 5.2-1
+ *     status: M
+ *     title: Public vulnerability disclosure policy
+ *     ixit: [2]
+ *     check: W
+ *     fields: { 2-UserInfo/vulnerability-disclosure: url }   # what the conceptual case needs
+ *     question: Does the policy give a contact point and timelines for acknowledgement and status updates?
  * }</pre>
  *
  * The status is written as in the standard's tables: {@code M}, {@code R}, {@code M C(15)},
@@ -46,6 +54,8 @@ public final class Catalogue {
                 Map<?, ?> row = (Map<?, ?>) item;
                 ProvisionInfo info = parse(String.valueOf(row.get("id")), String.valueOf(row.get("status")),
                         String.valueOf(row.get("title")), row.get("ixit"), String.valueOf(row.get("check")));
+                info = new ProvisionInfo(info.id(), info.level(), info.title(), info.conditions(), info.features(), info.ixit(),
+                        info.check(), fields(info, row.get("fields")), row.containsKey("question") ? String.valueOf(row.get("question")) : "");
                 if (provisions.put(info.id(), info) != null) {
                     throw new IllegalArgumentException("provision " + info.id() + " is listed twice");
                 }
@@ -54,6 +64,29 @@ public final class Catalogue {
         } catch (IOException | ClassCastException | NullPointerException e) {
             throw new IllegalArgumentException("catalogue " + resource + " of " + suite.getName() + " is malformed: " + e, e);
         }
+    }
+
+    private static Map<String, ProvisionInfo.FieldKind> fields(ProvisionInfo info, Object node) {
+        Map<String, ProvisionInfo.FieldKind> fields = new LinkedHashMap<>();
+        if (node == null) {
+            return fields;
+        }
+        for (Map.Entry<?, ?> field : ((Map<?, ?>) node).entrySet()) {
+            String path = String.valueOf(field.getKey());
+            String category = path.split("/", 2)[0];
+            if (info.ixit().stream().map(Ixit::category).noneMatch(category::equals)) {
+                throw new IllegalArgumentException("provision " + info.id() + ": field " + path + " is not in its IXIT categories "
+                        + info.ixit());
+            }
+            String kind = String.valueOf(field.getValue());
+            try {
+                fields.put(path, ProvisionInfo.FieldKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("provision " + info.id() + ": field " + path + " has kind '" + kind
+                        + "'; expected text or url", e);
+            }
+        }
+        return fields;
     }
 
     static ProvisionInfo parse(String id, String status, String title, Object ixit, String check) {

@@ -82,6 +82,11 @@ public final class SuiteModel {
                 HierarchyTraversalMode.TOP_DOWN)) {
             readCase(method, known, caseIds, found).ifPresent(read::add);
         }
+        if (standard.conceptualCases() && !catalogue) {
+            found.add(new Problem(Optional.empty(), "@Standard(conceptualCases = true) needs a catalogue"));
+        } else if (standard.conceptualCases()) {
+            addConceptualCases(known, read, caseIds, found);
+        }
         List<String> order = new ArrayList<>(known.keySet());
         read.sort(Comparator.<CaseModel>comparingInt(c -> order.indexOf(c.provision().id())).thenComparing(CaseModel::id));
         this.provisions = known;
@@ -158,6 +163,33 @@ public final class SuiteModel {
                 ? Set.of() : EnumSet.copyOf(Arrays.asList(testCase.requires()));
         String title = testCase.title().isEmpty() ? method.getName() : testCase.title();
         return Optional.of(new CaseModel(method, testCase.id(), testCase.assessment(), title, requires, timeout, info));
+    }
+
+    /** How long a conceptual case may wait for the assessor at the prompt. */
+    private static final Duration CONCEPTUAL_TIMEOUT = Duration.ofMinutes(30);
+
+    /**
+     * TS 103 701 has a conceptual case for every provision (usually {@code -1}); where the suite writes none,
+     * the engine supplies {@link ConceptualAssessment} under that id.
+     */
+    private void addConceptualCases(Map<String, ProvisionInfo> known, List<CaseModel> read, Set<String> caseIds,
+            List<Problem> found) {
+        for (ProvisionInfo provision : known.values()) {
+            boolean written = read.stream().anyMatch(c -> c.provision().id().equals(provision.id())
+                    && c.assessment() == org.certbench.api.Assessment.CONCEPTUAL);
+            if (written) {
+                continue;
+            }
+            String id = provision.id() + "-1";
+            if (caseIds.contains(id)) {
+                found.add(new Problem(Optional.empty(), "case id " + id + " is the conceptual case of " + provision.id()
+                        + " (ETSI TS 103 701); give the functional case another suffix or mark it CONCEPTUAL"));
+                continue;
+            }
+            caseIds.add(id);
+            read.add(new CaseModel(ConceptualAssessment.ASSESS, id, org.certbench.api.Assessment.CONCEPTUAL,
+                    "the IXIT design meets the provision (assessor)", Set.of(), Optional.of(CONCEPTUAL_TIMEOUT), provision));
+        }
     }
 
     private static <E extends Enum<E>> Set<E> setOf(E[] values, Class<E> type) {
