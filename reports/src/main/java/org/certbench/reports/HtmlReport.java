@@ -102,6 +102,21 @@ public final class HtmlReport {
         h.append("<dl><dt>Manufacturer</dt><dd>").append(esc(d.manufacturer())).append("</dd><dt>Model</dt><dd>").append(esc(d.model()))
                 .append("</dd><dt>Firmware</dt><dd>").append(esc(d.firmware())).append("</dd><dt>Profile</dt><dd><code>")
                 .append(esc(d.profile().file())).append("</code> sha256 <code>").append(esc(d.profile().sha256())).append("</code></dd></dl>\n");
+        if (!d.schemes().isEmpty()) {
+            h.append("<h3>Mapped schemes</h3>\n<p>Each requirement rolls up the cases named beside it; no case ran twice.</p>\n")
+                    .append("<table><tr><th>Scheme</th><th>Requirement</th><th>Verdict</th><th>Reason</th><th>Cases</th></tr>\n");
+            for (Report.Scheme scheme : d.schemes()) {
+                h.append("<tr><th>").append(esc(scheme.id())).append("</th><th>").append(esc(scheme.title())).append(" (")
+                        .append(esc(scheme.version())).append(")</th><td>").append(badge(scheme.overall())).append("</td><td>")
+                        .append(scheme.reason() == null ? "" : esc(scheme.reason())).append("</td><td></td></tr>\n");
+                for (Report.SchemeRequirement r : scheme.requirements()) {
+                    h.append("<tr><td></td><td>").append(esc(r.id())).append(" ").append(esc(r.title())).append("</td><td>")
+                            .append(badge(r.verdict())).append("</td><td>").append(r.reason() == null ? "" : esc(r.reason()))
+                            .append("</td><td>").append(esc(String.join(", ", r.cases()))).append("</td></tr>\n");
+                }
+            }
+            h.append("</table>\n");
+        }
         for (Report.Standard s : d.standards()) {
             h.append("<h3 id=\"").append(anchor(d.id(), s.id())).append("\">").append(esc(s.id())).append(" ").append(badge(s.overall()))
                     .append("</h3>\n");

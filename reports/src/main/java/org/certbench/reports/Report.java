@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * report.devices().get(0).overall(); // FAIL
  * }</pre>
  *
- * @param schema the format's name and version, {@code certbench-report/1}
+ * @param schema the format's name and version, {@code certbench-report/2}
  * @param campaign the run
  * @param bench the bench, and what its check found before the run
  * @param tools versions of certbench, Java, the OS and the protocol libraries
@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 public record Report(String schema, Campaign campaign, Bench bench, Map<String, String> tools, List<Suite> suites, List<Device> devices) {
 
     public static final String FILE_NAME = "report.json";
-    public static final String SCHEMA = "certbench-report/1";
+    public static final String SCHEMA = "certbench-report/2";
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
             .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL)).build();
 
@@ -67,7 +67,22 @@ public record Report(String schema, Campaign campaign, Bench bench, Map<String, 
 
     /** One device: who it is, its profile as certified, and its results. */
     public record Device(String id, String manufacturer, String model, String firmware, Verdict overall, Profile profile,
-            List<Standard> standards) {
+            List<Standard> standards, List<Scheme> schemes) {
+        public Device {
+            schemes = schemes == null ? List.of() : List.copyOf(schemes);
+        }
+    }
+
+    /**
+     * A mapped scheme's verdicts for the device, rolled up from the cases above (none ran twice): each
+     * requirement from the cases it names ({@code standard/case}), the scheme from its requirements.
+     */
+    public record Scheme(String id, String version, String title, Verdict overall, @Nullable String reason,
+            List<SchemeRequirement> requirements) {
+    }
+
+    /** One requirement of a scheme and the cases that cover it. */
+    public record SchemeRequirement(String id, String title, Verdict verdict, @Nullable String reason, List<String> cases) {
     }
 
     /**
@@ -116,6 +131,36 @@ public record Report(String schema, Campaign campaign, Bench bench, Map<String, 
         }
     }
 
+    private static void schemeProblems(Device device, List<String> problems) {
+        Map<String, Verdict> caseVerdicts = new java.util.HashMap<>();
+        device.standards().forEach(s -> s.provisions().forEach(p -> p.cases().forEach(c -> caseVerdicts.put(s.id() + "/" + c.id(), c.verdict()))));
+        for (Scheme scheme : device.schemes()) {
+            for (SchemeRequirement requirement : scheme.requirements()) {
+                List<Verdict> verdicts = new ArrayList<>();
+                for (String ref : requirement.cases()) {
+                    Verdict verdict = caseVerdicts.get(ref);
+                    if (verdict == null) {
+                        problems.add("report.json: " + device.id() + " scheme " + scheme.id() + " requirement " + requirement.id()
+                                + " names case " + ref + ", which the report does not hold");
+                    } else {
+                        verdicts.add(verdict);
+                    }
+                }
+                Verdict expected = verdicts.isEmpty() ? Verdict.INCONCLUSIVE : Verdict.rollUp(verdicts);
+                if (expected != requirement.verdict()) {
+                    problems.add("report.json: " + device.id() + " scheme " + scheme.id() + " requirement " + requirement.id() + " says "
+                            + requirement.verdict() + " but its cases roll up to " + expected);
+                }
+            }
+            Verdict rolled = Verdict.rollUp(scheme.requirements().stream().map(SchemeRequirement::verdict).toList());
+            if (scheme.overall() != rolled && !(scheme.overall() == Verdict.FAIL && scheme.reason() != null
+                    && scheme.reason().startsWith("invalid ICS"))) {
+                problems.add("report.json: " + device.id() + " scheme " + scheme.id() + " says " + scheme.overall()
+                        + " but its requirements roll up to " + rolled);
+            }
+        }
+    }
+
     /** Roll-ups that do not follow from what they roll up: the report contradicts itself. */
     public List<String> rollUpProblems() {
         List<String> problems = new ArrayList<>();
@@ -141,6 +186,7 @@ public record Report(String schema, Campaign campaign, Bench bench, Map<String, 
                 }
                 standardVerdicts.add(standard.overall());
             }
+            schemeProblems(device, problems);
             Verdict expected = Verdict.rollUp(standardVerdicts);
             if (expected != device.overall()) {
                 problems.add("report.json: " + device.id() + " says " + device.overall() + " but its standards roll up to " + expected);

@@ -53,6 +53,21 @@ class BundleTest {
                 "report.json: acme-t1 etsi-en-303-645 says FAIL but its provisions roll up to PASS");
     }
 
+    @Test
+    void aSchemeVerdictThatDoesNotFollowFromItsCasesIsRejected() throws Exception {
+        Report honest = ReportFixture.report(Verdict.FAIL);
+        Report.Device device = honest.devices().get(0);
+        Report.Device forged = new Report.Device(device.id(), device.manufacturer(), device.model(), device.firmware(), device.overall(),
+                device.profile(), device.standards(), List.of(ReportFixture.scheme(Verdict.PASS)));
+        new Report(honest.schema(), honest.campaign(), honest.bench(), honest.tools(), honest.suites(), List.of(forged))
+                .write(bundle.resolve(Report.FILE_NAME));
+        BundleSigner.fromPkcs12(keys.keystore(), PASSWORD).sign(bundle);
+
+        assertThat(honest.rollUpProblems()).isEmpty();
+        assertThat(BundleVerifier.verify(bundle, ca).problems()).containsExactly(
+                "report.json: acme-t1 scheme nistir-8259a requirement 4 says PASS but its cases roll up to FAIL");
+    }
+
     private static int run(Path directory, String... command) throws Exception {
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
         process.getInputStream().readAllBytes();

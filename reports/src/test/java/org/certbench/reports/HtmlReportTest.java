@@ -103,7 +103,7 @@ class HtmlReportTest {
         Report.Provision p = s.provisions().get(0);
         Report.Provision p2 = new Report.Provision(p.id(), p.verdict(), p.reason(), List.of(k));
         Report.Standard s2 = new Report.Standard(s.id(), s.overall(), s.reason(), s.icsValid(), s.icsProblems(), List.of(p2));
-        Report.Device d2 = new Report.Device(d.id(), d.manufacturer(), d.model(), d.firmware(), d.overall(), d.profile(), List.of(s2));
+        Report.Device d2 = new Report.Device(d.id(), d.manufacturer(), d.model(), d.firmware(), d.overall(), d.profile(), List.of(s2), d.schemes());
         return new Report(r.schema(), r.campaign(), r.bench(), r.tools(), r.suites(), List.of(d2));
     }
 }

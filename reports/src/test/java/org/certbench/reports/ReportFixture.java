@@ -12,6 +12,13 @@ final class ReportFixture {
     private ReportFixture() {
     }
 
+    /** A mapped scheme whose one requirement rolls up case 5.6-1-2 and claims {@code requirementVerdict}. */
+    static Report.Scheme scheme(Verdict requirementVerdict) {
+        return new Report.Scheme("nistir-8259a", "2020-05", "NISTIR 8259A core baseline", requirementVerdict,
+                requirementVerdict == Verdict.PASS ? null : "failed: 4", List.of(new Report.SchemeRequirement("4",
+                        "Logical access to interfaces", requirementVerdict, "failed: 5.6-1-2", List.of("etsi-en-303-645/5.6-1-2"))));
+    }
+
     /** A one-case report whose provision claims {@code provisionVerdict} (the case itself FAILs). */
     static Report report(Verdict provisionVerdict) {
         Report.Case scan = new Report.Case("5.6-1-2", "every open TCP port is declared", Verdict.FAIL, "open TCP ports not declared: [9999]",
@@ -34,6 +41,7 @@ final class ReportFixture {
                 Map.of("certbench", "0.1.0", "java", "17", "os", "Linux"), List.of(new Report.Suite("etsi-en-303-645", "3.1.3", "Cyber security for consumer IoT",
                         "org.certbench.suites.etsi.En303645", "1".repeat(64))),
                 List.of(new Report.Device("acme-t1", "ACME", "T1", "2.4.1", Verdict.FAIL,
-                        new Report.Profile("acme-t1.yaml", "2".repeat(64), profile, profile.get("ics"), profile.get("ixit")), List.of(standard))));
+                        new Report.Profile("acme-t1.yaml", "2".repeat(64), profile, profile.get("ics"), profile.get("ixit")), List.of(standard),
+                        List.of(scheme(Verdict.FAIL)))));
     }
 }

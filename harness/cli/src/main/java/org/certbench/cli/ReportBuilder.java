@@ -73,7 +73,7 @@ final class ReportBuilder {
             devices.add(new Report.Device(device, profile.manufacturer(), profile.model(), profile.firmware(),
                     rollUp == null ? Verdict.INCONCLUSIVE : rollUp.verdict(),
                     new Report.Profile(profile.profile(), profile.profileSha256(), profile.snapshot(), profile.ics(), profile.ixit()),
-                    standardResults));
+                    standardResults, schemes(rows, device)));
         });
         LedgerRow.BenchState bench = LedgerReader.rows(rows, LedgerRow.BenchState.class).get(0);
         List<Report.Suite> suites = LedgerReader.rows(rows, LedgerRow.Suite.class).stream()
@@ -85,6 +85,25 @@ final class ReportBuilder {
                         bench.outlets(), bench.source(), bench.sha256(), bench.check().stream()
                                 .map(c -> new Report.BenchResource(c.kind(), c.name(), c.target(), c.status().name(), c.detail())).toList()),
                 LedgerReader.rows(rows, LedgerRow.Tools.class).get(0).versions(), suites, devices);
+    }
+
+    /** The device's scheme verdicts: the requirement rows, then the scheme's own row, per scheme. */
+    private static List<Report.Scheme> schemes(List<LedgerRow> rows, String device) {
+        Map<String, List<Report.SchemeRequirement>> requirements = new LinkedHashMap<>();
+        List<Report.Scheme> schemes = new ArrayList<>();
+        for (LedgerRow.SchemeVerdict row : LedgerReader.rows(rows, LedgerRow.SchemeVerdict.class)) {
+            if (!row.device().equals(device)) {
+                continue;
+            }
+            if (row.requirement() != null) {
+                requirements.computeIfAbsent(row.scheme(), k -> new ArrayList<>()).add(new Report.SchemeRequirement(row.requirement(),
+                        row.requirementTitle(), row.verdict(), row.reason(), row.cases()));
+            } else {
+                schemes.add(new Report.Scheme(row.scheme(), row.version(), row.title(), row.verdict(), row.reason(),
+                        requirements.getOrDefault(row.scheme(), List.of())));
+            }
+        }
+        return schemes;
     }
 
     private static String key(String level, String device, String standard, String provision) {

@@ -69,6 +69,16 @@ final class Summary {
                 writer.println("    " + standard.reason());
             }
         }
+        List<LedgerRow.SchemeVerdict> schemes = LedgerReader.rows(rows, LedgerRow.SchemeVerdict.class).stream()
+                .filter(s -> s.requirement() == null).toList();
+        if (!schemes.isEmpty()) {
+            writer.println();
+            writer.printf(Locale.ROOT, "%-24s %-20s %-15s %s%n", "device", "scheme", "overall", "reason");
+            for (LedgerRow.SchemeVerdict scheme : schemes) {
+                writer.printf(Locale.ROOT, "%-24s %-20s %-15s %s%n", scheme.device(), scheme.scheme(), scheme.verdict(),
+                        scheme.reason() == null ? "" : scheme.reason());
+            }
+        }
         List<String> notPassed = new ArrayList<>();
         for (LedgerRow.CaseVerdict verdict : LedgerReader.rows(rows, LedgerRow.CaseVerdict.class)) {
             if (verdict.verdict() == Verdict.FAIL || verdict.verdict() == Verdict.INCONCLUSIVE || verdict.verdict() == Verdict.ERROR) {

@@ -49,5 +49,6 @@ public final class DeviceDescriptor extends AbstractTestDescriptor implements No
     @Override
     public void after(CertbenchExecutionContext context) {
         RollUps.record(context.campaign(), this, "device", dut.id(), null, null, List.of());
+        SchemeRollUps.record(context.campaign(), this);
     }
 }

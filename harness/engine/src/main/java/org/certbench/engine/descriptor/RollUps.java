@@ -59,7 +59,7 @@ final class RollUps {
         return verdicts;
     }
 
-    private static List<String> join(List<String> a, List<String> b) {
+    static List<String> join(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;

@@ -16,6 +16,7 @@ import org.certbench.engine.input.InputProblem;
 import org.certbench.engine.input.InvalidInputException;
 import org.certbench.engine.input.LoadedProfile;
 import org.certbench.engine.input.ProfileLoader;
+import org.certbench.engine.suite.SchemeModel;
 import org.certbench.engine.suite.SuiteModel;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
@@ -109,9 +110,21 @@ public final class CertbenchDiscoverer {
                     + "(certbench run --device PROFILE)", null);
         }
         for (String standard : inputs.settings().standards()) {
-            if (inputs.suite(standard).isEmpty()) {
+            if (inputs.suite(standard).isEmpty() && inputs.schemes().stream().noneMatch(s -> s.id().equals(standard))) {
                 issues.error("unknown standard '" + standard + "' in certbench.standards; known: "
-                        + inputs.knownSuites().stream().map(SuiteModel::id).toList(), null);
+                        + inputs.knownSuites().stream().map(SuiteModel::id).toList() + ", schemes "
+                        + inputs.schemes().stream().map(SchemeModel::id).toList(), null);
+            }
+        }
+        for (SchemeModel scheme : inputs.schemes()) {
+            for (SchemeModel.Requirement requirement : scheme.requirements()) {
+                for (SchemeModel.Ref ref : requirement.covers()) {
+                    Optional<SuiteModel> suite = inputs.suite(ref.standard());
+                    if (suite.isEmpty() || (suite.get().provision(ref.id()).isEmpty() && suite.get().testCase(ref.id()).isEmpty())) {
+                        issues.error("scheme " + scheme.id() + " requirement " + requirement.id() + " covers " + ref
+                                + ", which no suite on the class path has", null);
+                    }
+                }
             }
         }
         for (String provision : inputs.settings().provisions()) {

@@ -58,7 +58,7 @@ final class DescriptorFactory {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
         for (CaseModel model : standard.suite().cases()) {
             String provision = model.provision().id();
-            if (inputs.caseSelected(model)) {
+            if (inputs.caseSelected(standard.suite().id(), model)) {
                 selectors.add(DiscoverySelectors.selectUniqueId(standard.getUniqueId().append(Segments.PROVISION, provision)));
             }
         }
@@ -69,7 +69,7 @@ final class DescriptorFactory {
     Set<DiscoverySelector> casesOf(ProvisionDescriptor provision, SuiteModel suite) {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
         for (CaseModel model : suite.cases(provision.provision().id())) {
-            if (inputs.caseSelected(model)) {
+            if (inputs.caseSelected(suite.id(), model)) {
                 selectors.add(DiscoverySelectors.selectUniqueId(provision.getUniqueId().append(Segments.CASE, model.id())));
             }
         }

@@ -10,6 +10,8 @@ import org.certbench.engine.config.CampaignSettings;
 import org.certbench.engine.input.AnswersFile;
 import org.certbench.engine.input.LoadedProfile;
 import org.certbench.engine.suite.CaseModel;
+import org.certbench.engine.suite.SchemeModel;
+import org.certbench.engine.suite.SchemeRegistry;
 import org.certbench.engine.suite.SuiteModel;
 import org.certbench.engine.suite.SuiteRegistry;
 
@@ -26,6 +28,7 @@ public final class DiscoveryInputs {
     private final Map<String, SuiteModel> suites = new LinkedHashMap<>();
     private boolean registeredLoaded;
     private boolean suiteSelected;
+    private List<SchemeModel> schemes;
 
     DiscoveryInputs(CampaignSettings settings, List<LoadedProfile> devices, Bench bench, AnswersFile answers) {
         this.settings = settings;
@@ -77,9 +80,23 @@ public final class DiscoveryInputs {
         return suites.values();
     }
 
-    /** Whether the standards filter lets a standard through. */
+    /** The schemes registered on the class path. */
+    List<SchemeModel> schemes() {
+        if (schemes == null) {
+            schemes = SchemeRegistry.registered();
+        }
+        return schemes;
+    }
+
+    /** Schemes the standards filter names. */
+    private List<SchemeModel> selectedSchemes() {
+        return schemes().stream().filter(s -> settings.standards().contains(s.id())).toList();
+    }
+
+    /** Whether the standards filter lets a standard through: named itself, or drawn on by a named scheme. */
     boolean standardSelected(String id) {
-        return settings.standards().isEmpty() || settings.standards().contains(id);
+        return settings.standards().isEmpty() || settings.standards().contains(id)
+                || selectedSchemes().stream().anyMatch(s -> s.standards().contains(id));
     }
 
     /** Whether the provisions filter lets a provision through. */
@@ -87,9 +104,18 @@ public final class DiscoveryInputs {
         return settings.provisions().isEmpty() || settings.provisions().contains(id);
     }
 
-    /** Whether the provisions and assessments filters let a case through. */
-    boolean caseSelected(CaseModel model) {
-        return provisionSelected(model.provision().id()) && settings.assessments().contains(model.assessment());
+    /**
+     * Whether the filters let a case of {@code standard} through. A standard selected only because a scheme
+     * draws on it runs only the cases that scheme needs.
+     */
+    boolean caseSelected(String standard, CaseModel model) {
+        if (!provisionSelected(model.provision().id()) || !settings.assessments().contains(model.assessment())) {
+            return false;
+        }
+        if (settings.standards().isEmpty() || settings.standards().contains(standard) || !settings.provisions().isEmpty()) {
+            return true;
+        }
+        return selectedSchemes().stream().anyMatch(s -> s.covers(standard, model));
     }
 
     private void loadRegistered() {

@@ -59,7 +59,7 @@ final class SuiteSelectorResolver implements SelectorResolver {
         SuiteModel suite = SuiteModel.of(type);
         inputs.saw(suite);
         Optional<CaseModel> model = suite.cases().stream().filter(c -> c.method().equals(method)).findFirst();
-        if (model.isEmpty() || !inputs.standardSelected(suite.id()) || !inputs.caseSelected(model.get())) {
+        if (model.isEmpty() || !inputs.standardSelected(suite.id()) || !inputs.caseSelected(suite.id(), model.get())) {
             return Resolution.unresolved();
         }
         Set<Match> matches = new LinkedHashSet<>();

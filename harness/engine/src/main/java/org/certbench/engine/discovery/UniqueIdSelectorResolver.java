@@ -64,7 +64,7 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
 
     private Resolution resolveProvision(UniqueId id, String provisionId, Optional<SuiteModel> suite, Context context) {
         Optional<ProvisionInfo> provision = suite.flatMap(s -> s.provision(provisionId))
-                .filter(p -> suite.get().cases(p.id()).stream().anyMatch(inputs::caseSelected));
+                .filter(p -> suite.get().cases(p.id()).stream().anyMatch(c -> inputs.caseSelected(suite.get().id(), c)));
         if (provision.isEmpty()) {
             return Resolution.unresolved();
         }
@@ -76,7 +76,7 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
     private Resolution resolveCase(UniqueId id, String caseId, LoadedProfile device, Optional<SuiteModel> suite, Context context) {
         Optional<CaseModel> model = suite.flatMap(s -> s.testCase(caseId))
                 .filter(c -> c.provision().id().equals(Segments.value(id, Segments.PROVISION)))
-                .filter(inputs::caseSelected);
+                .filter(c -> inputs.caseSelected(suite.get().id(), c));
         if (model.isEmpty()) {
             return Resolution.unresolved();
         }

@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
     @JsonSubTypes.Type(value = LedgerRow.Finding.class, name = "finding"),
     @JsonSubTypes.Type(value = LedgerRow.Answer.class, name = "answer"),
     @JsonSubTypes.Type(value = LedgerRow.RollUp.class, name = "rollup"),
+    @JsonSubTypes.Type(value = LedgerRow.SchemeVerdict.class, name = "scheme"),
     @JsonSubTypes.Type(value = LedgerRow.End.class, name = "end")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -103,6 +104,14 @@ public sealed interface LedgerRow {
     record RollUp(String at, String uid, String level, String device, @Nullable String standard,
             @Nullable String provision, Verdict verdict, @Nullable String reason, Map<Verdict, Integer> counts)
             implements LedgerRow {
+    }
+
+    /**
+     * A mapped scheme's verdict for a device: one row per requirement (the roll-up of the cases that cover
+     * it, named in {@code cases} as {@code standard/case}) and one with no requirement for the scheme overall.
+     */
+    record SchemeVerdict(String at, String device, String scheme, String version, String title, @Nullable String requirement,
+            @Nullable String requirementTitle, Verdict verdict, @Nullable String reason, List<String> cases) implements LedgerRow {
     }
 
     /** The run ends. */
