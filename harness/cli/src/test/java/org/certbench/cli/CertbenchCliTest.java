@@ -343,10 +343,11 @@ class CertbenchCliTest {
     void diffShowsTheVerdictsThatChangedBetweenTwoRuns() throws Exception {
         Path failing = dir.resolve("diff-old");
         Path passing = dir.resolve("diff-new");
-        certbench("run", "--device", profile("before.yaml", "").toString(), "--assessment", "functional", "--plain", "--out",
+        certbench("run", "--device", profile("before.yaml", "").toString(), "--standard", "etsi-en-303-645", "--provision", "5.6-1", "--assessment", "functional",
+                "--plain", "--out",
                 failing.toString());
         certbench("run", "--device", profile("after.yaml", "      - { port: 9999, transport: tcp, service: vendor-debug }").toString(),
-                "--assessment", "functional", "--plain", "--out", passing.toString());
+                "--standard", "etsi-en-303-645", "--provision", "5.6-1", "--assessment", "functional", "--plain", "--out", passing.toString());
 
         Result diff = certbench("diff", failing.toString(), passing.toString());
         assertThat(diff.exit()).isEqualTo(ExitCodes.FAIL);

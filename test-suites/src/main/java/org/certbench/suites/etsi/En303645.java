@@ -31,6 +31,7 @@ import org.certbench.probes.mqtt.MqttLogin;
 import org.certbench.probes.mqtt.MqttVersion;
 import org.certbench.probes.net.PortRange;
 import org.certbench.probes.net.PortScan;
+import org.certbench.probes.net.ServiceGuess;
 import org.certbench.probes.serial.ConsoleState;
 import org.certbench.probes.serial.SerialEndpoint;
 import org.certbench.probes.tls.TrustChoice;
@@ -81,6 +82,53 @@ public final class En303645 {
         if (scan.open().isEmpty() && scan.closed() == 0) {
             Verdicts.inconclusive("no TCP port of %s answered (%d filtered): the device is unreachable or drops everything",
                     network.host(), scan.filtered().size());
+        }
+    }
+
+    /** Ports where devices commonly take logins in clear: FTP, telnet, HTTP, MQTT and their usual alternatives. */
+    private static final List<Integer> CLEARTEXT_LOGIN_PORTS = List.of(21, 23, 80, 1883, 2323, 8080);
+
+    /**
+     * Test group 5.1-3, functional: no login surface takes credentials in clear. Every declared TCP port and
+     * the usual cleartext login ports are asked what they speak (the bench's own serial server excepted):
+     * telnet, FTP, plain MQTT (a CONNECT carries its password in clear) and plain HTTP that asks for a
+     * login (401, or a password field) are FAILs naming the port.
+     */
+    @Provision(id = "5.1-3", level = Level.MANDATORY, features = Feature.CRYPTOGRAPHIC_AUTHENTICATION)
+    @TestCase(id = "5.1-3-2", assessment = Assessment.FUNCTIONAL, title = "no login surface takes credentials in clear",
+            requires = Requirement.NETWORK, timeout = "PT2M")
+    void noCredentialsInClear(Dut dut, Bench bench, Probes probes, Evidence evidence) {
+        NetworkInterface network = dut.interfaces().network().orElseThrow();
+        Set<Integer> ports = new TreeSet<>(network.declaredPorts(Transport.TCP));
+        ports.addAll(CLEARTEXT_LOGIN_PORTS);
+        bench.serialPorts().values().stream().map(java.net.URI::create)
+                .filter(uri -> network.host().equals(uri.getHost()) && uri.getPort() > 0).forEach(uri -> ports.remove(uri.getPort()));
+        List<String> inClear = new ArrayList<>();
+        int answered = 0;
+        for (ServiceGuess guess : probes.net().identify(network.host(), ports)) {
+            if (guess.banner().startsWith("(")) {
+                continue; // closed or unreachable: nothing listens there
+            }
+            answered++;
+            String where = guess.service() + " on " + guess.port() + "/tcp";
+            String why = switch (guess.service()) {
+                case "telnet", "ftp", "pop3" -> where + " takes its login in clear";
+                case "mqtt" -> where + " takes a CONNECT, and its password, over plain TCP";
+                case "http" -> guess.banner().matches("(?s).*\\b401\\b.*") || guess.banner().toLowerCase(java.util.Locale.ROOT).contains("password")
+                        ? where + " asks for a login over plain HTTP" : null;
+                default -> null;
+            };
+            if (why == null) {
+                evidence.finding(Finding.pass("tcp-" + guess.port(), where + (guess.tls() ? " (TLS)" : "") + ": no login in clear"));
+            } else {
+                inClear.add(why);
+                evidence.finding(Finding.fail("tcp-" + guess.port(), why + ": " + guess.banner()));
+            }
+        }
+        Verdicts.failIf(!inClear.isEmpty(), "credentials would cross the network in clear on %s: %s", network.host(),
+                String.join("; ", inClear));
+        if (answered == 0) {
+            throw Verdicts.inconclusive("no port of %s answered of %s", network.host(), ports);
         }
     }
 
