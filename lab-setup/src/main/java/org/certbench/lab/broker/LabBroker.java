@@ -22,7 +22,6 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -386,11 +385,7 @@ public final class LabBroker implements BrokerLog, AutoCloseable {
 
         /** Starts the broker and its rogue listener. */
         public LabBroker start() throws IOException {
-            try {
-                return new LabBroker(this).startBroker();
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
+            return new LabBroker(this).startBroker();
         }
     }
 }

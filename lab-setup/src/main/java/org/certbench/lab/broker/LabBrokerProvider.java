@@ -1,7 +1,6 @@
 package org.certbench.lab.broker;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,9 +68,9 @@ public final class LabBrokerProvider implements BrokerLog.Provider {
     /** The ports in {@code embedded?port=1883&tls-port=8883&rogue-port=8884}. */
     static Map<String, Integer> ports(String broker) {
         Map<String, Integer> ports = new HashMap<>();
-        String query = URI.create(broker.replace("embedded", "embedded:/")).getQuery();
-        if (query != null) {
-            for (String pair : query.split("&")) {
+        int question = broker.indexOf('?');
+        if (question >= 0) {
+            for (String pair : broker.substring(question + 1).split("&")) {
                 String[] kv = pair.split("=", 2);
                 if (kv.length == 2) {
                     ports.put(kv[0], Integer.parseInt(kv[1]));

@@ -55,15 +55,13 @@ public final class LabPki {
 
     private final X509Certificate ca;
     private final Path brokerKeystore;
-    private final Path rogueKeystore;
     private final KeyStore brokerStore;
     private final KeyStore rogueStore;
     private final char[] password;
 
-    private LabPki(X509Certificate ca, Path brokerKeystore, Path rogueKeystore, KeyStore brokerStore, KeyStore rogueStore, char[] password) {
+    private LabPki(X509Certificate ca, Path brokerKeystore, KeyStore brokerStore, KeyStore rogueStore, char[] password) {
         this.ca = ca;
         this.brokerKeystore = brokerKeystore;
-        this.rogueKeystore = rogueKeystore;
         this.brokerStore = brokerStore;
         this.rogueStore = rogueStore;
         this.password = password;
@@ -93,10 +91,8 @@ public final class LabPki {
             KeyStore brokerStore = store(brokerKeys, password, broker, ca);
             KeyStore rogueStore = store(rogueKeys, password, rogue, rogueCa);
             Path brokerFile = dir.resolve("broker.p12");
-            Path rogueFile = dir.resolve("rogue.p12");
             save(brokerStore, brokerFile, password);
-            save(rogueStore, rogueFile, password);
-            return new LabPki(ca, brokerFile, rogueFile, brokerStore, rogueStore, password);
+            return new LabPki(ca, brokerFile, brokerStore, rogueStore, password);
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IOException("could not make the lab broker's certificates: " + e.getMessage(), e);
         }
@@ -123,9 +119,18 @@ public final class LabPki {
      * virtual device's HTTPS service made from its own {@code LabPki}.
      */
     public SSLContext serverContext() throws IOException {
+        return context(brokerStore);
+    }
+
+    /** The rogue listener's context: the look-alike certificate from the impostor CA. */
+    SSLContext rogueContext() throws IOException {
+        return context(rogueStore);
+    }
+
+    private SSLContext context(KeyStore store) throws IOException {
         try {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(brokerStore, password);
+            keys.init(store, password);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys.getKeyManagers(), null, null);
             return context;
@@ -136,18 +141,6 @@ public final class LabPki {
 
     Path brokerKeystore() {
         return brokerKeystore;
-    }
-
-    Path rogueKeystore() {
-        return rogueKeystore;
-    }
-
-    KeyStore brokerStore() {
-        return brokerStore;
-    }
-
-    KeyStore rogueStore() {
-        return rogueStore;
     }
 
     char[] password() {

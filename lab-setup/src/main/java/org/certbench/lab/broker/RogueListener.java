@@ -9,18 +9,15 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
@@ -48,17 +45,9 @@ final class RogueListener implements AutoCloseable {
     private final List<RogueAttempt> attempts = new CopyOnWriteArrayList<>();
 
     RogueListener(LabPki pki, InetAddress bind, int port) throws IOException {
-        try {
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(pki.rogueStore(), pki.password());
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
-            server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(bind, port), 64);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("could not start the rogue listener: " + e.getMessage(), e);
-        }
+        server = (SSLServerSocket) pki.rogueContext().getServerSocketFactory().createServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(bind, port), 64);
         workers.execute(this::accept);
     }
 

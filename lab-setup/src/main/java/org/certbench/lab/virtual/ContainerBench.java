@@ -158,13 +158,6 @@ public final class ContainerBench implements VirtualBench {
         return Map.copyOf(profiles);
     }
 
-    /** Stops a variant's container and starts it again, as a device reboots (its address may change). */
-    public void restart(Variant variant) {
-        int index = new ArrayList<>(addresses.keySet()).indexOf(variant);
-        GenericContainer<?> container = containers.get(index);
-        DockerClientFactory.instance().client().restartContainerCmd(container.getContainerId()).exec();
-    }
-
     @Override
     public void close() {
         for (GenericContainer<?> container : containers) {

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -119,13 +120,17 @@ final class InJvmDevice implements AutoCloseable {
                         return password.equals(accounts.get(user));
                     }
                 });
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
+        ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "certbench-virtual-http");
             thread.setDaemon(true);
             return thread;
-        }));
+        });
+        server.setExecutor(executor);
         server.start();
-        services.add(() -> server.stop(0));
+        services.add(() -> {
+            server.stop(0);
+            executor.shutdownNow(); // stop() leaves the executor's idle threads for a minute
+        });
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

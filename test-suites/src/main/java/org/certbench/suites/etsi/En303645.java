@@ -106,8 +106,8 @@ public final class En303645 {
         List<String> inClear = new ArrayList<>();
         int answered = 0;
         for (ServiceGuess guess : probes.net().identify(network.host(), ports)) {
-            if (guess.banner().startsWith("(")) {
-                continue; // closed or unreachable: nothing listens there
+            if (!guess.reachable()) {
+                continue;
             }
             answered++;
             String where = guess.service() + " on " + guess.port() + "/tcp";

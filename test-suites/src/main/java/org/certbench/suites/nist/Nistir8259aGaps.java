@@ -1,8 +1,10 @@
 package org.certbench.suites.nist;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.certbench.api.Assessment;
 import org.certbench.api.Dut;
@@ -47,16 +49,16 @@ public final class Nistir8259aGaps {
             requires = Requirement.NETWORK, timeout = "PT2M")
     void identityIsReadable(Dut dut, Probes probes, Evidence evidence) {
         String host = dut.interfaces().network().orElseThrow().host();
-        List<String> endpoints = new ArrayList<>();
-        dut.interfaces().http().filter(ServiceEndpoint::tls).ifPresent(e -> endpoints.add("https-" + e.port()));
-        dut.interfaces().mqtt().filter(ServiceEndpoint::tls).ifPresent(e -> endpoints.add("mqtts-" + e.port()));
+        Map<String, Integer> endpoints = new LinkedHashMap<>(); // finding id -> port
+        dut.interfaces().http().filter(ServiceEndpoint::tls).ifPresent(e -> endpoints.put("https-" + e.port(), e.port()));
+        dut.interfaces().mqtt().filter(ServiceEndpoint::tls).ifPresent(e -> endpoints.put("mqtts-" + e.port(), e.port()));
         if (endpoints.isEmpty()) {
             throw Verdicts.inconclusive("the profile declares no TLS interface (interfaces.http or interfaces.mqtt with tls) to read an identity from");
         }
         Optional<CertificateInfo> identity = Optional.empty();
-        for (String endpoint : endpoints) {
-            int port = Integer.parseInt(endpoint.substring(endpoint.indexOf('-') + 1));
-            TlsScan scan = probes.tls().scan(host, port, TlsScanOptions.DEFAULT);
+        for (Map.Entry<String, Integer> entry : endpoints.entrySet()) {
+            String endpoint = entry.getKey();
+            TlsScan scan = probes.tls().scan(host, entry.getValue(), TlsScanOptions.DEFAULT);
             if (scan.chain().isEmpty()) {
                 evidence.finding(new Finding(endpoint, org.certbench.api.Verdict.INCONCLUSIVE, endpoint + ": no certificate read " + scan.problems()));
                 continue;
@@ -76,7 +78,7 @@ public final class Nistir8259aGaps {
             identity = identity.or(() -> Optional.of(leaf));
         }
         if (identity.isEmpty()) {
-            throw Verdicts.inconclusive("no certificate could be read from %s on %s", endpoints, host);
+            throw Verdicts.inconclusive("no certificate could be read from %s on %s", endpoints.keySet(), host);
         }
     }
 

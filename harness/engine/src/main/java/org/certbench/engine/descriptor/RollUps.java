@@ -37,16 +37,26 @@ final class RollUps {
             }
         }
         Verdict verdict = extraFailures.isEmpty() ? Verdict.rollUp(listOf(counts)) : Verdict.FAIL;
-        String reason = switch (verdict) {
-            case FAIL -> String.join("; ", join(extraFailures, failed.isEmpty() ? List.of() : List.of("failed: " + String.join(", ", failed))));
-            case INCONCLUSIVE, ERROR -> "undecided: " + String.join(", ", undecided);
-            case NOT_APPLICABLE -> container.getChildren().isEmpty() ? "nothing selected" : "no case applies";
-            case PASS -> null;
-        };
+        String reason = reason(verdict, extraFailures, failed, undecided,
+                container.getChildren().isEmpty() ? "nothing selected" : "no case applies");
         campaign.record(container.getUniqueId(), verdict, reason);
         campaign.ledger().append(new LedgerRow.RollUp(Ledger.now(), container.getUniqueId().toString(), level, device,
                 standard, provision, verdict, reason, counts));
         return verdict;
+    }
+
+    /**
+     * The reason a roll-up gives for its verdict: what failed (after any failures of its own, such as an
+     * invalid ICS), what stayed undecided, or why nothing applied; none for PASS.
+     */
+    static @Nullable String reason(Verdict verdict, List<String> ownFailures, List<String> failed, List<String> undecided,
+            String notApplicable) {
+        return switch (verdict) {
+            case FAIL -> String.join("; ", join(ownFailures, failed.isEmpty() ? List.of() : List.of("failed: " + String.join(", ", failed))));
+            case INCONCLUSIVE, ERROR -> "undecided: " + String.join(", ", undecided);
+            case NOT_APPLICABLE -> notApplicable;
+            case PASS -> null;
+        };
     }
 
     private static List<Verdict> listOf(Map<Verdict, Integer> counts) {
@@ -59,7 +69,7 @@ final class RollUps {
         return verdicts;
     }
 
-    static List<String> join(List<String> a, List<String> b) {
+    private static List<String> join(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;

@@ -68,12 +68,7 @@ final class SchemeRollUps {
                     }
                 }
                 verdict = Verdict.rollUp(verdicts);
-                reason = switch (verdict) {
-                    case FAIL -> "failed: " + String.join(", ", caseFailed);
-                    case INCONCLUSIVE, ERROR -> "undecided: " + String.join(", ", caseUndecided);
-                    case NOT_APPLICABLE -> "no case applies";
-                    case PASS -> null;
-                };
+                reason = RollUps.reason(verdict, List.of(), caseFailed, caseUndecided, "no case applies");
             }
             requirementVerdicts.add(verdict);
             if (verdict == Verdict.FAIL) {
@@ -89,12 +84,7 @@ final class SchemeRollUps {
                 .filter(s -> scheme.standards().contains(s.suite().id()) && !s.icsProblems().isEmpty())
                 .map(s -> "invalid ICS for " + s.suite().id()).toList();
         Verdict overall = invalidIcs.isEmpty() ? Verdict.rollUp(requirementVerdicts) : Verdict.FAIL;
-        String reason = switch (overall) {
-            case FAIL -> String.join("; ", RollUps.join(invalidIcs, failed.isEmpty() ? List.of() : List.of("failed: " + String.join(", ", failed))));
-            case INCONCLUSIVE, ERROR -> "undecided: " + String.join(", ", undecided);
-            case NOT_APPLICABLE -> "no requirement applies";
-            case PASS -> null;
-        };
+        String reason = RollUps.reason(overall, invalidIcs, failed, undecided, "no requirement applies");
         campaign.ledger().append(new LedgerRow.SchemeVerdict(Ledger.now(), id, scheme.id(), scheme.version(), scheme.title(),
                 null, null, overall, reason, List.of()));
     }

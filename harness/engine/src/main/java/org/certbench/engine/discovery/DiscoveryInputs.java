@@ -28,7 +28,6 @@ public final class DiscoveryInputs {
     private final Map<String, SuiteModel> suites = new LinkedHashMap<>();
     private boolean registeredLoaded;
     private boolean suiteSelected;
-    private List<SchemeModel> schemes;
 
     DiscoveryInputs(CampaignSettings settings, List<LoadedProfile> devices, Bench bench, AnswersFile answers) {
         this.settings = settings;
@@ -82,10 +81,7 @@ public final class DiscoveryInputs {
 
     /** The schemes registered on the class path. */
     List<SchemeModel> schemes() {
-        if (schemes == null) {
-            schemes = SchemeRegistry.registered();
-        }
-        return schemes;
+        return SchemeRegistry.registered();
     }
 
     /** Schemes the standards filter names. */

@@ -54,7 +54,9 @@ public final class Campaign {
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Instant started = Instant.now();
     private @Nullable Ledger ledger;
-    private @Nullable Optional<BrokerLog.Lease> broker;
+    private BrokerLog.@Nullable Lease broker;
+    /** Whether the providers were asked (a null lease then means none serves the bench's broker). */
+    private boolean brokerSought;
 
     public Campaign(CampaignSettings settings, Bench bench, AnswersFile answers, List<String> devices, List<String> standards) {
         this.settings = settings;
@@ -131,21 +133,20 @@ public final class Campaign {
      * class path serves the bench's broker kind; empty when none does (an external broker).
      */
     public synchronized Optional<BrokerLog> broker() {
-        if (broker == null) {
-            Optional<BrokerLog.Lease> lease = Optional.empty();
+        if (!brokerSought) {
             for (BrokerLog.Provider provider : ServiceLoader.load(BrokerLog.Provider.class, Campaign.class.getClassLoader())) {
                 try {
-                    lease = Optional.ofNullable(provider.open(bench, out));
+                    broker = provider.open(bench, out);
                 } catch (IOException e) {
                     throw Verdicts.inconclusive("the lab broker did not start: %s", e.getMessage());
                 }
-                if (lease.isPresent()) {
+                if (broker != null) {
                     break;
                 }
             }
-            broker = lease;
+            brokerSought = true; // not when a start failed: the next case tries again and says why
         }
-        return broker.map(BrokerLog.Lease::log);
+        return Optional.ofNullable(broker).map(BrokerLog.Lease::log);
     }
 
     /** Writes the end row with every device's overall verdict, stops the lanes and the broker, and closes the ledger. */
@@ -153,7 +154,7 @@ public final class Campaign {
         lanes.values().forEach(Lane::close);
         synchronized (this) {
             if (broker != null) {
-                broker.ifPresent(BrokerLog.Lease::close);
+                broker.close();
             }
         }
         if (ledger != null) {

@@ -6,7 +6,6 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -121,12 +120,7 @@ public final class SchemeModel {
 
     /** Whether the scheme draws on a case of {@code standard}, given the case and its provision. */
     public boolean covers(String standard, CaseModel model) {
-        return requirement(standard, model).isPresent();
-    }
-
-    /** The first requirement that draws on the case, if any. */
-    public Optional<Requirement> requirement(String standard, CaseModel model) {
-        return requirements.stream().filter(r -> r.covers().stream().anyMatch(ref -> matches(ref, standard, model))).findFirst();
+        return requirements.stream().anyMatch(r -> r.covers().stream().anyMatch(ref -> matches(ref, standard, model)));
     }
 
     /** Whether a reference names the case or its provision. */

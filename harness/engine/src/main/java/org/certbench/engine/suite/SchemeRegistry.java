@@ -1,16 +1,10 @@
 package org.certbench.engine.suite;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * The schemes on the class path: suite jars list their scheme definitions' resource paths in
@@ -29,36 +23,29 @@ public final class SchemeRegistry {
     private SchemeRegistry() {
     }
 
+    /** Read once per class loader: discovery, the roll-ups of every device and the CLI ask again. */
+    private static final Map<ClassLoader, List<SchemeModel>> CACHE = new WeakHashMap<>();
+
     /** Registered schemes, in class-path order, the first of each id. */
     public static List<SchemeModel> registered() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if (loader == null) {
-            loader = SchemeRegistry.class.getClassLoader();
+        ClassLoader loader = RegistryLists.loader();
+        synchronized (CACHE) {
+            return CACHE.computeIfAbsent(loader, SchemeRegistry::read);
         }
+    }
+
+    private static List<SchemeModel> read(ClassLoader loader) {
         Map<String, SchemeModel> schemes = new LinkedHashMap<>();
-        try {
-            Enumeration<URL> lists = loader.getResources(RESOURCE);
-            while (lists.hasMoreElements()) {
-                URL list = lists.nextElement();
-                try (BufferedReader reader = new BufferedReader(new InputStreamReader(list.openStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = reader.readLine()) != null) {
-                        String path = line.replaceAll("#.*", "").strip();
-                        if (path.isEmpty()) {
-                            continue;
-                        }
-                        URL resource = loader.getResource(path);
-                        if (resource == null) {
-                            throw new IllegalStateException(list + " lists " + path + ", which is not on the class path");
-                        }
-                        SchemeModel scheme = SchemeModel.read(resource);
-                        schemes.putIfAbsent(scheme.id(), scheme);
-                    }
+        RegistryLists.read(loader, RESOURCE).forEach((list, paths) -> {
+            for (String path : paths) {
+                URL resource = loader.getResource(path);
+                if (resource == null) {
+                    throw new IllegalStateException(list + " lists " + path + ", which is not on the class path");
                 }
+                SchemeModel scheme = SchemeModel.read(resource);
+                schemes.putIfAbsent(scheme.id(), scheme);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ArrayList<>(schemes.values());
+        });
+        return List.copyOf(schemes.values());
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.certbench.api.Assessment;
 import org.certbench.api.Bench;
 import org.certbench.api.Dut;
 import org.certbench.api.Evidence;
@@ -176,7 +177,7 @@ public final class SuiteModel {
             List<Problem> found) {
         for (ProvisionInfo provision : known.values()) {
             boolean written = read.stream().anyMatch(c -> c.provision().id().equals(provision.id())
-                    && c.assessment() == org.certbench.api.Assessment.CONCEPTUAL);
+                    && c.assessment() == Assessment.CONCEPTUAL);
             if (written) {
                 continue;
             }
@@ -187,7 +188,7 @@ public final class SuiteModel {
                 continue;
             }
             caseIds.add(id);
-            read.add(new CaseModel(ConceptualAssessment.ASSESS, id, org.certbench.api.Assessment.CONCEPTUAL,
+            read.add(new CaseModel(ConceptualAssessment.ASSESS, id, Assessment.CONCEPTUAL,
                     "the IXIT design meets the provision (assessor)", Set.of(), Optional.of(CONCEPTUAL_TIMEOUT), provision));
         }
     }

@@ -1,13 +1,6 @@
 package org.certbench.engine.suite;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,35 +25,22 @@ public final class SuiteRegistry {
 
     /** Registered suite classes, in class-path order, without duplicates. */
     public static List<Class<?>> registered() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if (loader == null) {
-            loader = SuiteRegistry.class.getClassLoader();
-        }
+        ClassLoader loader = RegistryLists.loader();
         Set<Class<?>> suites = new LinkedHashSet<>();
-        try {
-            Enumeration<URL> resources = loader.getResources(RESOURCE);
-            while (resources.hasMoreElements()) {
-                URL url = resources.nextElement();
-                try (BufferedReader reader = new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = reader.readLine()) != null) {
-                        String name = line.replaceAll("#.*", "").strip();
-                        if (name.isEmpty()) {
-                            continue;
-                        }
-                        Class<?> suite = Class.forName(name, false, loader);
-                        if (!suite.isAnnotationPresent(Standard.class)) {
-                            throw new IllegalStateException(url + " lists " + name + ", which has no @Standard");
-                        }
-                        suites.add(suite);
-                    }
+        RegistryLists.read(loader, RESOURCE).forEach((url, names) -> {
+            for (String name : names) {
+                Class<?> suite;
+                try {
+                    suite = Class.forName(name, false, loader);
                 } catch (ClassNotFoundException e) {
                     throw new IllegalStateException(url + " lists a class that is not on the class path: " + e.getMessage(), e);
                 }
+                if (!suite.isAnnotationPresent(Standard.class)) {
+                    throw new IllegalStateException(url + " lists " + name + ", which has no @Standard");
+                }
+                suites.add(suite);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
         return new ArrayList<>(suites);
     }
 }

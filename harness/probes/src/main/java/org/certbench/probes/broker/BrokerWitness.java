@@ -91,15 +91,12 @@ public final class BrokerWitness {
     }
 
     private <T> void write(String name, String host, Duration wait, List<T> seen, Function<T, String> line) {
-        Transcript transcript = evidence.transcript(name);
-        try {
+        try (Transcript transcript = evidence.transcript(name)) {
             transcript.note("lab broker, connections from " + host + " (waited up to " + wait + ", read " + Instant.now() + ")");
             if (seen.isEmpty()) {
                 transcript.note("none");
             }
             seen.forEach(s -> transcript.received(line.apply(s)));
-        } finally {
-            transcript.close();
         }
     }
 }

@@ -10,9 +10,18 @@ package org.certbench.probes.net;
  *
  * @param port the port
  * @param service {@code ssh}, {@code ftp}, {@code telnet}, {@code smtp}, {@code http}, {@code https}, {@code mqtt},
- *     {@code mqtts}, {@code tls}, or {@code unknown}
+ *     {@code mqtts}, {@code tls}, {@code unknown} (it answered, but in no protocol known here), or
+ *     {@link #UNREACHABLE} (nothing could be said to it: closed, filtered or reset)
  * @param banner the first line the service volunteered or answered (printable characters, secrets redacted)
  * @param tls whether the service speaks TLS
  */
 public record ServiceGuess(int port, String service, String banner, boolean tls) {
+
+    /** The service of a port that could not be spoken to; the banner then says why. */
+    public static final String UNREACHABLE = "unreachable";
+
+    /** Whether anything listened on the port. */
+    public boolean reachable() {
+        return !service.equals(UNREACHABLE);
+    }
 }

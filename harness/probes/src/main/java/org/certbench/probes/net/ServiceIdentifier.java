@@ -55,7 +55,7 @@ public final class ServiceIdentifier {
             }
             return inTheClear(host, port, deadline);
         } catch (IOException e) {
-            return new ServiceGuess(port, "unknown", "(" + e.getMessage() + ")", false);
+            return new ServiceGuess(port, ServiceGuess.UNREACHABLE, "(" + e.getMessage() + ")", false);
         }
     }
 

@@ -135,10 +135,11 @@ class DeviceServicesTest {
     @Test
     void eachTcpServiceIsNamedBySpeakingItsProtocol() {
         ServiceIdentifier identifier = new ServiceIdentifier(Duration.ofSeconds(2));
-        Map<Integer, ServiceGuess> guesses = List.of(21, 22, 23, 80, 443, 1883, 8883).stream()
+        Map<Integer, ServiceGuess> guesses = List.of(1, 21, 22, 23, 80, 443, 1883, 8883).stream()
                 .map(p -> identifier.identify(device.address(), p, Deadline.in(Duration.ofSeconds(30))))
                 .collect(Collectors.toMap(ServiceGuess::port, Function.identity()));
 
+        assertThat(guesses.get(1).reachable()).as("nothing listens on 1/tcp").isFalse();
         assertThat(guesses.get(21).service()).isEqualTo("ftp");
         assertThat(guesses.get(21).banner()).contains("ACME T1 FTP service");
         assertThat(guesses.get(22).service()).isEqualTo("ssh");
