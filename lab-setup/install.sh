@@ -97,7 +97,7 @@ fi
 # Rebuild an image only when its files changed (their digest is the image's label).
 build_image() {
   local image="$1" dir="$2" digest current
-  digest="$(cat "$dir"/* | sha256sum | cut -c1-16)"
+  digest="$(find "$dir" -type f | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-16)"
   current="$($cli image inspect --format '{{index .Config.Labels "org.certbench.digest"}}' "$image" 2>/dev/null || true)"
   if [ "$current" != "$digest" ]; then
     say "building $image"

@@ -2,6 +2,7 @@
 # Starts the device's services as its variant says. Environment:
 #   CERTBENCH_DEVICE_ID       device id (client id on the lab broker)
 #   CERTBENCH_FLAWS           comma-separated: default-password plaintext anonymous-mqtt debug-port root-console accepts-any-broker-cert
+#                             weak-tls docs-behind-login chatty-banner
 #   CERTBENCH_OWNER_PASSWORD  the owner account's unique password
 #   CERTBENCH_PSK             the CoAP DTLS pre-shared key (its identity is the device id)
 # The lab broker comes later, as files: see uplink.sh.
@@ -26,8 +27,21 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 
   -addext "subjectAltName=IP:${ip}" -keyout /etc/certbench/device.key -out /etc/certbench/device.crt 2>/dev/null
 cat /etc/certbench/device.key /etc/certbench/device.crt > /etc/certbench/device.pem
 chmod 600 /etc/certbench/device.key /etc/certbench/device.pem
+# With weak-tls the web server has a 1024-bit RSA key instead, and speaks TLS 1.0 and legacy suites too.
+web_pem=/etc/certbench/device.pem
+if has weak-tls; then
+  openssl req -x509 -newkey rsa:1024 -nodes -days 30 -subj "/CN=${CERTBENCH_DEVICE_ID}" -addext "subjectAltName=IP:${ip}" \
+    -keyout /etc/certbench/weak.key -out /etc/certbench/weak.crt 2>/dev/null
+  cat /etc/certbench/weak.key /etc/certbench/weak.crt > /etc/certbench/weak.pem; chmod 600 /etc/certbench/weak.key /etc/certbench/weak.pem
+  web_pem=/etc/certbench/weak.pem
+fi
 
-# HTTP(S): lighttpd, basic auth on /admin against the same accounts.
+# What the device says before anyone logs in: nothing about its software, unless it has chatty-banner.
+version_banner="virtual device ${CERTBENCH_DEVICE_ID}: firmware 1.4.2, Linux $(uname -r), lighttpd 1.4.69"
+if has chatty-banner; then echo "${version_banner}" > /etc/issue.net; server_tag="lighttpd/1.4.69 (firmware 1.4.2)"
+else echo "virtual device" > /etc/issue.net; server_tag="virtual-device"; fi
+
+# HTTP(S): lighttpd, basic auth on /admin (and on the published documents with docs-behind-login) against the same accounts.
 mkdir -p /var/www/device/admin /var/www/device/.well-known
 echo "<html><body><h1>Virtual device</h1><p><a href=\"/admin/\">Administration</a></p></body></html>" > /var/www/device/index.html
 echo "<html><body><h1>Settings</h1><p>firmware 1.4.2</p></body></html>" > /var/www/device/admin/index.html
@@ -42,12 +56,19 @@ server.groupname = "www-data"
 index-file.names = ("index.html")
 mimetype.assign = (".html" => "text/html", ".txt" => "text/plain")
 server.port = 8443
+server.tag = "${server_tag}"
 ssl.engine = "enable"
-ssl.pemfile = "/etc/certbench/device.pem"
+ssl.pemfile = "${web_pem}"
 auth.backend = "plain"
 auth.backend.plain.userfile = "/etc/lighttpd/users"
 auth.require = ("/admin" => ("method" => "basic", "realm" => "virtual-device", "require" => "valid-user"))
 CONF
+if has docs-behind-login; then
+  printf 'auth.require += ("/docs" => ("method" => "basic", "realm" => "virtual-device", "require" => "valid-user"))\n' >> /etc/lighttpd/device.conf
+fi
+if has weak-tls; then
+  printf 'ssl.openssl.ssl-conf-cmd = ("MinProtocol" => "TLSv1", "CipherString" => "ALL:@SECLEVEL=0")\n' >> /etc/lighttpd/device.conf
+fi
 if has plaintext; then
   printf '$SERVER["socket"] == ":8080" { ssl.engine = "disable" }\n' >> /etc/lighttpd/device.conf
 fi
@@ -76,10 +97,11 @@ socat UDP4-LISTEN:5684,fork,reuseaddr UDP4:127.0.0.1:5684 &
 if has plaintext; then socat UDP4-LISTEN:5683,fork,reuseaddr UDP4:127.0.0.1:5683 & fi
 
 # Console as ser2net would give it (raw TCP): a login, or a root shell with that flaw.
+greeting="cat /etc/issue.net"
 if has root-console; then
-  socat TCP-LISTEN:4000,fork,reuseaddr EXEC:"/bin/sh -i",pty,stderr,setsid,sigint,sane &
+  socat TCP-LISTEN:4000,fork,reuseaddr SYSTEM:"${greeting}; exec /bin/sh -i",pty,stderr,setsid,sigint,sane &
 else
-  socat TCP-LISTEN:4000,fork,reuseaddr EXEC:"/bin/login",pty,stderr,setsid,sigint,sane &
+  socat TCP-LISTEN:4000,fork,reuseaddr SYSTEM:"${greeting}; exec /bin/login",pty,stderr,setsid,sigint,sane &
 fi
 if has plaintext; then busybox telnetd -F -p 2323 -l /bin/login & fi
 if has debug-port; then

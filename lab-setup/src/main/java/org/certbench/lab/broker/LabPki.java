@@ -74,6 +74,14 @@ public final class LabPki {
      * @param names the broker's names: IP addresses become IP SANs, the rest DNS SANs
      */
     public static LabPki create(Path dir, List<String> names) throws IOException {
+        return create(dir, names, 0);
+    }
+
+    /**
+     * As {@link #create(Path, List)}, the leaf's key RSA of {@code rsaLeafBits} bits instead of EC P-256: a
+     * virtual device's deliberately weak key ({@code 1024}) for the TLS cases to find.
+     */
+    public static LabPki create(Path dir, List<String> names, int rsaLeafBits) throws IOException {
         try {
             Files.createDirectories(dir);
             byte[] secret = new byte[18];
@@ -81,7 +89,7 @@ public final class LabPki {
             char[] password = HexFormat.of().formatHex(secret).toCharArray();
             KeyPair caKeys = ecKeys();
             X509Certificate ca = certificate(CA_NAME, caKeys, CA_NAME, caKeys, true, names);
-            KeyPair brokerKeys = ecKeys();
+            KeyPair brokerKeys = rsaLeafBits > 0 ? rsaKeys(rsaLeafBits) : ecKeys();
             X509Certificate broker = certificate(BROKER_NAME, brokerKeys, CA_NAME, caKeys, false, names);
             // The impostor's CA has the lab CA's very name: only a client that checks the signature tells them apart.
             KeyPair rogueCaKeys = ecKeys();
@@ -150,6 +158,12 @@ public final class LabPki {
     private static KeyPair ecKeys() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    private static KeyPair rsaKeys(int bits) throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(bits);
         return generator.generateKeyPair();
     }
 

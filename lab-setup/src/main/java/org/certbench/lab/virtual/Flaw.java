@@ -20,7 +20,13 @@ public enum Flaw {
     /** The console drops straight into a root shell, no login (5.6-4A). */
     ROOT_CONSOLE("root-console", "5.6-4A"),
     /** The device's MQTT client accepts any broker certificate, the rogue listener's too (5.5-1). */
-    ACCEPTS_ANY_BROKER_CERT("accepts-any-broker-cert", "5.5-1");
+    ACCEPTS_ANY_BROKER_CERT("accepts-any-broker-cert", "5.5-1"),
+    /** HTTPS with a 1024-bit RSA key (and, in the container, TLS 1.0 and legacy cipher suites) (5.5-1). */
+    WEAK_TLS("weak-tls", "5.5-1"),
+    /** The vulnerability disclosure policy and the support period are published only behind a login (5.2-1, 5.3-13). */
+    DOCS_BEHIND_LOGIN("docs-behind-login", "5.2-1"),
+    /** Before any login, the console and the web server's Server header name the firmware and software versions (5.6-2). */
+    CHATTY_BANNER("chatty-banner", "5.6-2");
 
     private final String id;
     private final String provision;

@@ -98,7 +98,7 @@ final class InJvmDevice implements AutoCloseable {
     }
 
     private void startHttp(Path workDir) throws IOException {
-        LabPki pki = LabPki.create(workDir.resolve(variant.name() + "-pki"), List.of(address));
+        LabPki pki = LabPki.create(workDir.resolve(variant.name() + "-pki"), List.of(address), variant.has(Flaw.WEAK_TLS) ? 1024 : 0);
         HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(address), Variant.HTTPS), 16);
         https.setHttpsConfigurator(new HttpsConfigurator(pki.serverContext()));
         serve(https);
@@ -108,18 +108,22 @@ final class InJvmDevice implements AutoCloseable {
     }
 
     private void serve(HttpServer server) {
-        Map<String, String> accounts = accounts();
+        BasicAuthenticator login = new BasicAuthenticator("virtual-device") {
+            @Override
+            public boolean checkCredentials(String user, String password) {
+                return password.equals(accounts().get(user));
+            }
+        };
         server.createContext("/", exchange -> respond(exchange, 200, "<html><body><h1>Virtual device</h1>"
                 + "<p><a href=\"/admin\">Administration</a> · <a href=\"/.well-known/security.txt\">Security</a></p></body></html>"));
         server.createContext("/.well-known/security.txt", exchange -> respond(exchange, 200,
                 "Contact: mailto:security@certbench.invalid\nPolicy: https://certbench.invalid/disclosure\n"));
         server.createContext("/admin", exchange -> respond(exchange, 200, "<html><body><h1>Settings</h1><p>firmware " + FIRMWARE
-                + "</p></body></html>")).setAuthenticator(new BasicAuthenticator("virtual-device") {
-                    @Override
-                    public boolean checkCredentials(String user, String password) {
-                        return password.equals(accounts.get(user));
-                    }
-                });
+                + "</p></body></html>")).setAuthenticator(login);
+        var docs = server.createContext("/docs/", this::document);
+        if (variant.has(Flaw.DOCS_BEHIND_LOGIN)) {
+            docs.setAuthenticator(login);
+        }
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "certbench-virtual-http");
             thread.setDaemon(true);
@@ -133,9 +137,32 @@ final class InJvmDevice implements AutoCloseable {
         });
     }
 
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    /** The device's published documents, the same files the container image serves. */
+    private void document(HttpExchange exchange) throws IOException {
+        String name = exchange.getRequestURI().getPath().substring("/docs/".length());
+        byte[] page = null;
+        if (name.matches("[a-z-]+\\.html")) {
+            try (var in = InJvmDevice.class.getResourceAsStream("docs/" + name)) {
+                page = in == null ? null : in.readAllBytes();
+            }
+        }
+        if (page == null) {
+            respond(exchange, 404, "<html><body><h1>404 Not Found</h1></body></html>");
+        } else {
+            respond(exchange, 200, new String(page, StandardCharsets.UTF_8));
+        }
+    }
+
+    private void respond(HttpExchange exchange, int status, String body) throws IOException {
+        if (variant.has(Flaw.CHATTY_BANNER)) {
+            exchange.getResponseHeaders().set("Server", "virtual-device-httpd/" + FIRMWARE + " (firmware " + FIRMWARE + ")");
+        }
+        respondPlain(exchange, status, body);
+    }
+
+    private static void respondPlain(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", body.startsWith("<html") ? "text/html; charset=utf-8" : "text/plain");
+        exchange.getResponseHeaders().set("Content-Type", body.startsWith("<") ? "text/html; charset=utf-8" : "text/plain");
         exchange.sendResponseHeaders(status, bytes.length);
         try (var out = exchange.getResponseBody()) {
             out.write(bytes);
@@ -177,7 +204,9 @@ final class InJvmDevice implements AutoCloseable {
     }
 
     private void startLines() throws IOException {
-        String banner = "virtual device " + variant.deviceId() + " console";
+        String banner = variant.has(Flaw.CHATTY_BANNER)
+                ? "virtual device " + variant.deviceId() + ": firmware " + FIRMWARE + ", Linux 6.1.0, lighttpd 1.4.69"
+                : "virtual device";
         services.add(new LineService(address, Variant.CONSOLE, banner, variant.has(Flaw.ROOT_CONSOLE) ? null : accounts(), false, FIRMWARE));
         if (variant.has(Flaw.PLAINTEXT)) {
             services.add(new LineService(address, Variant.TELNET, "virtual device login", accounts(), true, FIRMWARE));

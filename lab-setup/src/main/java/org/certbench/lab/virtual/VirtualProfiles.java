@@ -57,8 +57,11 @@ public final class VirtualProfiles {
             ports.add(port(Variant.TELNET, "tcp", "telnet"));
             ports.add(port(Variant.COAP, "udp", "coap"));
         }
+        StringBuilder machineServices = new StringBuilder();
         for (int port : machinePorts) {
             ports.add(port(port, "tcp", "not the device: this machine listens on every address (in-JVM bench)"));
+            machineServices.append("    machine-%d: { status: enabled, ports: [%d], justification: not the device, this machine listens on every address }\n"
+                    .formatted(port, port));
         }
         String flaws = variant.flaws().isEmpty() ? "none"
                 : variant.flaws().stream().map(f -> f.id() + " (" + f.provision() + ")").collect(Collectors.joining(", "));
@@ -142,10 +145,11 @@ public final class VirtualProfiles {
                     resilience: reconnects to the broker with exponential backoff from 1 s to 5 min
                   12-NetSecImpl: { review: third-party code review of the TLS configuration, report: internal }
                   13-SoftServ:
-                    https: { status: enabled, authentication: owner password, configuration: yes }
-                    mqtts: { status: enabled, authentication: owner password, configuration: no }
-                    coaps: { status: enabled, authentication: DTLS PSK, configuration: no }
-                  14-SecMgmt: { lifecycle: keys generated on device, replaced on factory reset }
+                    https: { status: enabled, authentication: owner password, configuration: yes, ports: [%d] }
+                    mqtts: { status: enabled, authentication: owner password, configuration: no, ports: [%d] }
+                    coaps: { status: enabled, authentication: DTLS PSK, configuration: no, ports: [%d] }
+                    telnet: { status: disabled, justification: not built into the production image }
+                %s  14-SecMgmt: { lifecycle: keys generated on device, replaced on factory reset }
                   15-Intf:
                     network: HTTPS 8443, MQTTS 8883, CoAPS 5684/udp; console on the bench's serial server
                     disclosed-information: firmware version on the console banner after login
@@ -166,7 +170,7 @@ public final class VirtualProfiles {
                   29-InpVal: { measures: input length and type checked on every interface }
                 """.formatted(variant.name(), flaws, variant.deviceId(), variant.name(), InJvmDevice.FIRMWARE, host,
                 String.join("\n", ports), Variant.MQTTS, Variant.COAPS, Variant.HTTPS, consoleName(variant), owner,
-                variant.deviceId(), psk)
+                variant.deviceId(), psk, Variant.HTTPS, Variant.MQTTS, Variant.COAPS, machineServices)
                 .replace("{docs}", "https://" + host + ":" + Variant.HTTPS + "/docs");
     }
 

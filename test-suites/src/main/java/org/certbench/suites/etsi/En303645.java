@@ -4,6 +4,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.certbench.probes.http.HttpCall;
+import org.certbench.probes.http.HttpResult;
+import org.certbench.probes.login.DefaultsResult;
+import org.certbench.probes.login.UserPass;
+import org.certbench.probes.login.Wordlist;
+import org.certbench.probes.net.UdpPortResult;
+import org.certbench.probes.net.UdpProtocol;
+import org.certbench.probes.tls.CertificateInfo;
+import org.certbench.probes.tls.TlsScan;
+import org.certbench.probes.tls.TlsScanOptions;
+import org.certbench.probes.tls.TlsVersion;
 import java.util.Set;
 import java.util.TreeSet;
 import org.certbench.api.Assessment;
@@ -99,17 +113,9 @@ public final class En303645 {
             requires = Requirement.NETWORK, timeout = "PT2M")
     void noCredentialsInClear(Dut dut, Bench bench, Probes probes, Evidence evidence) {
         NetworkInterface network = dut.interfaces().network().orElseThrow();
-        Set<Integer> ports = new TreeSet<>(network.declaredPorts(Transport.TCP));
-        ports.addAll(CLEARTEXT_LOGIN_PORTS);
-        bench.serialPorts().values().stream().map(java.net.URI::create)
-                .filter(uri -> network.host().equals(uri.getHost()) && uri.getPort() > 0).forEach(uri -> ports.remove(uri.getPort()));
+        List<ServiceGuess> services = DeviceServices.identify(dut, bench, probes, CLEARTEXT_LOGIN_PORTS);
         List<String> inClear = new ArrayList<>();
-        int answered = 0;
-        for (ServiceGuess guess : probes.net().identify(network.host(), ports)) {
-            if (!guess.reachable()) {
-                continue;
-            }
-            answered++;
+        for (ServiceGuess guess : services) {
             String where = guess.service() + " on " + guess.port() + "/tcp";
             String why = switch (guess.service()) {
                 case "telnet", "ftp", "pop3" -> where + " takes its login in clear";
@@ -127,8 +133,8 @@ public final class En303645 {
         }
         Verdicts.failIf(!inClear.isEmpty(), "credentials would cross the network in clear on %s: %s", network.host(),
                 String.join("; ", inClear));
-        if (answered == 0) {
-            throw Verdicts.inconclusive("no port of %s answered of %s", network.host(), ports);
+        if (services.isEmpty()) {
+            throw Verdicts.inconclusive("no port of %s answered of those declared and %s", network.host(), CLEARTEXT_LOGIN_PORTS);
         }
     }
 
@@ -212,6 +218,268 @@ public final class En303645 {
             case LOGIN_PROMPT -> {
             }
             default -> throw Verdicts.inconclusive("the console on %s showed neither a login nor a shell: %s", name, state.evidence());
+        }
+    }
+
+    /**
+     * Test group 5.1-1, functional: no login surface accepts a public factory default. Every login the
+     * device offers (telnet, FTP, SSH, MQTT, HTTP pages that answer 401, a console with a login prompt)
+     * is tried with the shipped list of public defaults, within the login budget; an accepted one is a
+     * FAIL naming it. TS 103 701: a login mechanism found that the IXIT does not document (13-SoftServ,
+     * 1-AuthMech) is a FAIL too.
+     */
+    @Provision(id = "5.1-1", level = Level.MANDATORY, features = Feature.PASSWORDS)
+    @TestCase(id = "5.1-1-2", assessment = Assessment.FUNCTIONAL, title = "no login surface accepts a public default credential",
+            requires = Requirement.NETWORK, timeout = "PT15M")
+    void noLoginAcceptsAPublicDefault(Dut dut, Bench bench, Probes probes, Evidence evidence) {
+        String host = dut.interfaces().network().orElseThrow().host();
+        List<LoginSurfaces.Found> surfaces = LoginSurfaces.find(dut, bench, probes);
+        if (surfaces.isEmpty()) {
+            throw Verdicts.inconclusive("no login surface found on %s or its console, though the profile says passwords are used", host);
+        }
+        List<String> problems = new ArrayList<>();
+        List<String> undocumented = new ArrayList<>();
+        for (LoginSurfaces.Found found : surfaces) {
+            String where = found.service() + " " + found.surface();
+            if (!LoginSurfaces.documented(dut.ixit(), found.service())) {
+                undocumented.add(where);
+                evidence.finding(Finding.fail("login-" + found.service() + "-" + found.surface().port(),
+                        where + " takes a login the IXIT does not document"));
+            }
+            DefaultsResult result = probes.login().tryDefaults(found.surface(), Wordlist.vendorDefaults());
+            Optional<UserPass> accepted = result.accepted();
+            if (accepted.isPresent()) {
+                problems.add(where + " accepts the public factory default " + accepted.get().describe(true));
+                evidence.finding(Finding.fail("default-" + found.service() + "-" + found.surface().port(),
+                        where + " accepts " + accepted.get().describe(true)));
+            } else {
+                evidence.finding(Finding.pass("default-" + found.service() + "-" + found.surface().port(), where + " refused "
+                        + result.attempts().size() + " public defaults" + (result.budgetExhausted() ? " (budget reached)" : "")));
+            }
+        }
+        if (!undocumented.isEmpty()) {
+            problems.add("logins not documented in IXIT 13-SoftServ or 1-AuthMech: " + String.join(", ", undocumented));
+        }
+        Verdicts.failIf(!problems.isEmpty(), "%s", String.join("; ", problems));
+    }
+
+    /** Who to write to: a mail address, a mailto: link, or a page named as the contact. */
+    private static final Pattern CONTACT = Pattern.compile("(?i)mailto:|[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|\\bcontact\\b|report (form|page)");
+    private static final String SPAN = "\\b\\d+\\s*(working |business |calendar )?(hours?|days?|weeks?|months?)\\b";
+    private static final Pattern ACKNOWLEDGEMENT = Pattern.compile("(?is)acknowledg\\w*.{0,100}?" + SPAN + "|" + SPAN + ".{0,60}?acknowledg");
+    private static final Pattern STATUS_UPDATES = Pattern.compile("(?is)(status|progress)\\w*.{0,100}?" + SPAN + "|" + SPAN + ".{0,60}?(status|progress)");
+
+    /**
+     * Test group 5.2-1, functional: the vulnerability disclosure policy the IXIT names (2-UserInfo) is
+     * published where anyone can read it without an account, and states a contact and timelines for
+     * acknowledgement and status updates. The assessor judges the rest in 5.2-1-1.
+     */
+    @Provision(id = "5.2-1", level = Level.MANDATORY)
+    @TestCase(id = "5.2-1-2", assessment = Assessment.FUNCTIONAL, title = "the vulnerability disclosure policy is public and complete",
+            timeout = "PT1M")
+    void disclosurePolicyIsPublished(Dut dut, Probes probes, Evidence evidence) {
+        PublishedDocuments.Fetched policy = PublishedDocuments.fetch(dut, probes, evidence, "vulnerability-disclosure",
+                "vulnerability disclosure policy");
+        List<String> missing = new ArrayList<>();
+        if (!CONTACT.matcher(policy.text()).find()) {
+            missing.add("a contact point");
+        }
+        if (!ACKNOWLEDGEMENT.matcher(policy.text()).find()) {
+            missing.add("when a report is acknowledged");
+        }
+        if (!STATUS_UPDATES.matcher(policy.text()).find()) {
+            missing.add("when status updates follow");
+        }
+        Verdicts.failIf(!missing.isEmpty(), "the vulnerability disclosure policy at %s does not state %s", policy.address(),
+                String.join(", ", missing));
+    }
+
+    /** A period or an end date: "5 years", "until 31 December 2031", "2031-12-31". */
+    private static final Pattern SUPPORT_PERIOD = Pattern.compile(
+            "(?is)(support|updates?).{0,120}?(\\b(19|20)\\d{2}\\b|\\b\\d+\\s*(years?|months?)\\b)");
+
+    /**
+     * Test group 5.3-13, functional: the support period the IXIT names (2-UserInfo) is published without
+     * registration and states a period or an end date.
+     */
+    @Provision(id = "5.3-13", level = Level.MANDATORY)
+    @TestCase(id = "5.3-13-2", assessment = Assessment.FUNCTIONAL, title = "the defined support period is public and states its end",
+            timeout = "PT1M")
+    void supportPeriodIsPublished(Dut dut, Probes probes, Evidence evidence) {
+        PublishedDocuments.Fetched period = PublishedDocuments.fetch(dut, probes, evidence, "support-period", "support period");
+        Verdicts.failIf(!SUPPORT_PERIOD.matcher(period.text()).find(),
+                "the support period at %s states neither a period nor an end date", period.address());
+    }
+
+    /**
+     * Test group 5.5-1, functional: every TLS service of the device offers only best-practice
+     * cryptography: no SSLv3, TLS 1.0 or 1.1; no NULL, export, anonymous, RC4, DES, 3DES or MD5 suites
+     * (raw ClientHellos, so suites the JDK cannot speak are seen too); an RSA or DSA key of at least 2048
+     * bits, an EC key of at least 256; no MD5 or SHA-1 signature on the device's certificate.
+     */
+    @Provision(id = "5.5-1", level = Level.MANDATORY)
+    @TestCase(id = "5.5-1-4", assessment = Assessment.FUNCTIONAL, title = "TLS services offer best-practice versions, suites and keys",
+            requires = Requirement.NETWORK, timeout = "PT5M")
+    void tlsServicesUseBestPracticeCryptography(Dut dut, Bench bench, Probes probes, Evidence evidence) {
+        String host = dut.interfaces().network().orElseThrow().host();
+        List<ServiceGuess> tls = DeviceServices.identify(dut, bench, probes, List.of()).stream().filter(ServiceGuess::tls).toList();
+        if (tls.isEmpty()) {
+            throw Verdicts.notApplicable("no declared TCP port of %s speaks TLS (plaintext services are judged by 5.5-1-2 and 5.1-3-2)", host);
+        }
+        List<String> problems = new ArrayList<>();
+        List<String> cutShort = new ArrayList<>();
+        for (ServiceGuess service : tls) {
+            TlsScan scan = probes.tls().scan(host, service.port(), TlsScanOptions.DEFAULT);
+            List<String> own = new ArrayList<>();
+            scan.versions().stream().filter(TlsVersion::deprecated).forEach(v -> own.add(v.label() + " accepted"));
+            own.addAll(scan.weakSuites());
+            if (!scan.chain().isEmpty()) {
+                CertificateInfo leaf = scan.chain().get(0);
+                int least = leaf.keyType().equals("EC") ? 256 : leaf.keyType().startsWith("Ed") ? 0 : 2048;
+                if (leaf.keyBits() < least) {
+                    own.add(leaf.keyType() + " " + leaf.keyBits() + "-bit key (at least " + least + ")");
+                }
+                if (leaf.signatureAlgorithm().toUpperCase(java.util.Locale.ROOT).matches("(MD5|SHA1)WITH.*")) {
+                    own.add("certificate signed with " + leaf.signatureAlgorithm());
+                }
+            }
+            if (!scan.complete()) {
+                cutShort.add(service.port() + "/tcp: " + String.join("; ", scan.problems()));
+            }
+            String where = service.service() + " on " + service.port() + "/tcp";
+            if (own.isEmpty()) {
+                evidence.finding(Finding.pass("tls-" + service.port(), where + ": " + scan.versions() + ", no weak suite or key"));
+            } else {
+                problems.add(where + ": " + String.join(", ", own));
+                evidence.finding(Finding.fail("tls-" + service.port(), where + ": " + String.join(", ", own)));
+            }
+        }
+        Verdicts.failIf(!problems.isEmpty(), "TLS below best practice on %s: %s", host, String.join("; ", problems));
+        if (!cutShort.isEmpty()) {
+            throw Verdicts.inconclusive("the TLS scan of %s was cut short: %s", host, String.join(" | ", cutShort));
+        }
+    }
+
+    /** A product and its version: "lighttpd/1.4.69", "OpenSSH_9.2p1", "Linux 6.1.0", "firmware 1.4.2". */
+    private static final Pattern VERSIONED = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*?)[/ _-]v?(\\d+\\.\\d+(\\.\\d+)*[a-z0-9]*)");
+    /** Names followed by a protocol or markup version, not the device's software. */
+    private static final Set<String> PROTOCOLS = Set.of("http", "https", "ssh", "tls", "tlsv", "ssl", "sslv", "mqtt", "coap", "rtsp", "sip",
+            "html", "xhtml", "xml", "dtd", "utf", "iso");
+
+    /**
+     * Test group 5.6-2, functional: what the device volunteers before anyone logs in (service banners,
+     * the web server's headers, its start and error pages, the console before its login prompt) names no
+     * software or firmware version, unless IXIT 15-Intf/disclosed-information declares that very text.
+     */
+    @Provision(id = "5.6-2", level = Level.MANDATORY)
+    @TestCase(id = "5.6-2-2", assessment = Assessment.FUNCTIONAL, title = "nothing before a login names software versions",
+            requires = Requirement.NETWORK, timeout = "PT2M")
+    void noVersionsBeforeLogin(Dut dut, Bench bench, Probes probes, Evidence evidence) {
+        String host = dut.interfaces().network().orElseThrow().host();
+        Map<String, String> volunteered = new java.util.LinkedHashMap<>();
+        for (ServiceGuess service : DeviceServices.identify(dut, bench, probes, List.of())) {
+            String where = service.service() + " on " + service.port() + "/tcp";
+            if (service.service().startsWith("http")) {
+                String base = service.service() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + service.port();
+                for (String path : List.of("/", "/certbench-no-such-page")) {
+                    HttpResult page = probes.http().request(HttpCall.get(java.net.URI.create(base + path)).withRedirects(0));
+                    if (page.answered()) {
+                        volunteered.put(where + " " + path, page.header("Server").map(v -> "Server: " + v + " ").orElse("")
+                                + page.header("X-Powered-By").map(v -> "X-Powered-By: " + v + " ").orElse("")
+                                + page.text().replaceAll("(?s)<[^>]*>", " "));
+                    }
+                }
+            } else {
+                volunteered.put(where, service.banner());
+            }
+        }
+        dut.interfaces().serialPort().flatMap(bench::serialPort).ifPresent(port -> {
+            ConsoleState console = probes.serial().classify(SerialEndpoint.parse(port, 115200));
+            if (console.kind() == ConsoleState.Kind.LOGIN_PROMPT) {
+                volunteered.put("the console before its login prompt", console.evidence());
+            }
+        });
+        if (volunteered.isEmpty()) {
+            throw Verdicts.inconclusive("nothing on %s answered: no banner to judge", host);
+        }
+        String declared = String.valueOf(dut.ixit().get("15-Intf", "disclosed-information").orElse(""));
+        String firmware = dut.identity().firmware();
+        List<String> disclosed = new ArrayList<>();
+        volunteered.forEach((where, text) -> {
+            Set<String> versions = new java.util.LinkedHashSet<>();
+            Matcher m = VERSIONED.matcher(text);
+            while (m.find()) {
+                if (!PROTOCOLS.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                    versions.add(m.group().strip());
+                }
+            }
+            if (firmware.matches(".*\\d.*") && text.contains(firmware) && versions.stream().noneMatch(v -> v.contains(firmware))) {
+                versions.add("firmware " + firmware);
+            }
+            versions.removeIf(declared::contains);
+            String id = "banner-" + where.replaceAll("[^A-Za-z0-9]+", "-");
+            if (versions.isEmpty()) {
+                evidence.finding(Finding.pass(id, where + ": no version"));
+            } else {
+                disclosed.add(where + " names " + String.join(", ", versions));
+                evidence.finding(Finding.fail(id, where + " names " + String.join(", ", versions)));
+            }
+        });
+        Verdicts.failIf(!disclosed.isEmpty(), "%s discloses versions without a login, not declared in IXIT 15-Intf/disclosed-information: %s",
+                host, String.join("; ", disclosed));
+    }
+
+    /**
+     * Test group 5.6-5, functional: every service that answers on the device (all TCP ports, the declared
+     * UDP ports) is one IXIT 13-SoftServ lists as enabled, by its name or its {@code ports}; a service the
+     * IXIT marks disabled must not answer. The bench's serial server is not the device's.
+     */
+    @Provision(id = "5.6-5", level = Level.RECOMMENDED)
+    @TestCase(id = "5.6-5-2", assessment = Assessment.FUNCTIONAL, title = "only the services IXIT 13-SoftServ enables answer",
+            requires = Requirement.NETWORK, timeout = "PT10M")
+    void onlyListedServicesAnswer(Dut dut, Bench bench, Probes probes, Evidence evidence) {
+        NetworkInterface network = dut.interfaces().network().orElseThrow();
+        Map<?, ?> listed = dut.ixit().get("13-SoftServ").filter(Map.class::isInstance).map(Map.class::cast)
+                .orElseThrow(() -> Verdicts.inconclusive("IXIT 13-SoftServ lists no services to compare with"));
+        PortScan scan = probes.net().scanTcp(network.host(), PortRange.ALL);
+        if (!scan.complete()) {
+            throw Verdicts.inconclusive("the scan of %s decided %d of %d ports before the deadline", network.host(), scan.scanned(),
+                    scan.range().size());
+        }
+        Set<Integer> open = new TreeSet<>(scan.open());
+        open.removeAll(DeviceServices.benchPorts(network, bench));
+        List<String> problems = new ArrayList<>();
+        for (ServiceGuess guess : probes.net().identify(network.host(), open)) {
+            String where = (guess.service().equals("unknown") ? "an unidentified service (" + guess.banner() + ")" : guess.service())
+                    + " on " + guess.port() + "/tcp";
+            judgeService(listed, Set.of(guess.service()), guess.port(), where, problems, evidence);
+        }
+        for (UdpPortResult udp : probes.net().probeUdp(network.host(), network.declaredPorts(Transport.UDP))) {
+            if (udp.state() == UdpPortResult.State.ANSWERED) {
+                Set<String> names = udp.protocol() == UdpProtocol.DTLS ? Set.of("dtls", "coaps")
+                        : udp.protocol() == null ? Set.of() : Set.of(udp.protocol().name().toLowerCase(java.util.Locale.ROOT));
+                String name = names.isEmpty() ? "an unidentified service" : names.iterator().next();
+                judgeService(listed, names, udp.port(), name + " on " + udp.port() + "/udp", problems, evidence);
+            }
+        }
+        Verdicts.failIf(!problems.isEmpty(), "services answer on %s that IXIT 13-SoftServ does not enable: %s", network.host(),
+                String.join("; ", problems));
+    }
+
+    private static void judgeService(Map<?, ?> listed, Set<String> names, int port, String where, List<String> problems, Evidence evidence) {
+        Optional<? extends Map.Entry<?, ?>> entry = listed.entrySet().stream().map(e -> (Map.Entry<?, ?>) e).filter(e -> names.contains(String.valueOf(e.getKey()).toLowerCase(
+                java.util.Locale.ROOT)) || e.getValue() instanceof Map<?, ?> m && m.get("ports") instanceof List<?> ports
+                        && ports.stream().anyMatch(p -> String.valueOf(p).equals(String.valueOf(port)))).findFirst();
+        String status = entry.map(e -> e.getValue() instanceof Map<?, ?> m ? String.valueOf(m.get("status")) : "enabled").orElse("");
+        String id = "service-" + port;
+        if (entry.isEmpty()) {
+            problems.add(where + " is not listed");
+            evidence.finding(Finding.fail(id, where + " is not listed in IXIT 13-SoftServ"));
+        } else if (status.toLowerCase(java.util.Locale.ROOT).startsWith("disabled")) {
+            problems.add(where + " is listed as disabled (" + entry.get().getKey() + ") but answers");
+            evidence.finding(Finding.fail(id, where + " answers though IXIT 13-SoftServ/" + entry.get().getKey() + " is disabled"));
+        } else {
+            evidence.finding(Finding.pass(id, where + " is IXIT 13-SoftServ/" + entry.get().getKey()));
         }
     }
 }

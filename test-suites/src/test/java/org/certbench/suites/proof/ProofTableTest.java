@@ -67,6 +67,8 @@ class ProofTableTest {
                 .configurationParameter("certbench.out", out.toString())
                 .configurationParameter("certbench.answers", bench.answersFile().toString())
                 .configurationParameter("certbench.interactive", "false")
+                // The public defaults most likely first: a dozen per login keep a container console (3 s per refusal) in CI's time.
+                .configurationParameter("certbench.login.budget", "12")
                 .enableImplicitConfigurationParameters(false)
                 .build());
 
