@@ -2,7 +2,7 @@
 # Starts the device's services as its variant says. Environment:
 #   CERTBENCH_DEVICE_ID       device id (client id on the lab broker)
 #   CERTBENCH_FLAWS           comma-separated: default-password plaintext anonymous-mqtt debug-port root-console accepts-any-broker-cert
-#                             weak-tls docs-behind-login chatty-banner
+#                             weak-tls docs-behind-login chatty-banner fragile-input
 #   CERTBENCH_OWNER_PASSWORD  the owner account's unique password
 #   CERTBENCH_PSK             the CoAP DTLS pre-shared key (its identity is the device id)
 # The lab broker comes later, as files: see uplink.sh.
@@ -107,6 +107,10 @@ if has plaintext; then busybox telnetd -F -p 2323 -l /bin/login & fi
 if has debug-port; then
   socat TCP-LISTEN:9999,fork,reuseaddr SYSTEM:"echo 'debug shell (factory test build)'; exec /bin/sh -i",pty,stderr,setsid &
 fi
+
+# The status service (TCP 7070): a line in, "ok <id>" out; with fragile-input a long line crashes it.
+fragile=no; if has fragile-input; then fragile=yes; fi
+CERTBENCH_FRAGILE="${fragile}" socat TCP-LISTEN:7070,fork,reuseaddr EXEC:/usr/local/sbin/status.sh,stderr &
 
 # The device's MQTT client, reporting to the lab broker.
 /usr/local/sbin/uplink.sh &

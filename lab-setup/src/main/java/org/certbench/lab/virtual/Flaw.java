@@ -26,7 +26,9 @@ public enum Flaw {
     /** The vulnerability disclosure policy and the support period are published only behind a login (5.2-1, 5.3-13). */
     DOCS_BEHIND_LOGIN("docs-behind-login", "5.2-1"),
     /** Before any login, the console and the web server's Server header name the firmware and software versions (5.6-2). */
-    CHATTY_BANNER("chatty-banner", "5.6-2");
+    CHATTY_BANNER("chatty-banner", "5.6-2"),
+    /** The status service (TCP 7070) crashes on a line longer than 256 bytes (5.13-1B). */
+    FRAGILE_INPUT("fragile-input", "5.13-1B");
 
     private final String id;
     private final String provision;

@@ -163,9 +163,12 @@ final class InJvmDevice implements AutoCloseable {
     private static void respondPlain(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", body.startsWith("<") ? "text/html; charset=utf-8" : "text/plain");
-        exchange.sendResponseHeaders(status, bytes.length);
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
         try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
+            if (!head) {
+                out.write(bytes);
+            }
         }
     }
 
@@ -211,6 +214,7 @@ final class InJvmDevice implements AutoCloseable {
         if (variant.has(Flaw.PLAINTEXT)) {
             services.add(new LineService(address, Variant.TELNET, "virtual device login", accounts(), true, FIRMWARE));
         }
+        services.add(new StatusService(address, Variant.STATUS, variant.deviceId(), variant.has(Flaw.FRAGILE_INPUT)));
         if (variant.has(Flaw.DEBUG_PORT)) {
             services.add(new LineService(address, Variant.DEBUG, "debug shell (factory test build)", null, false, FIRMWARE));
         }

@@ -32,6 +32,7 @@ public record Variant(String name, Set<Flaw> flaws, int index) {
     public static final int TELNET = 2323;
     public static final int CONSOLE = 4000;
     public static final int DEBUG = 9999;
+    public static final int STATUS = 7070;
     /** UDP ports. */
     public static final int COAPS = 5684;
     public static final int COAP = 5683;

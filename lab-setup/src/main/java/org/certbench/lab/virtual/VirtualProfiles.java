@@ -50,6 +50,7 @@ public final class VirtualProfiles {
         ports.add(port(Variant.HTTPS, "tcp", "https"));
         ports.add(port(Variant.MQTTS, "tcp", "mqtts"));
         ports.add(port(Variant.CONSOLE, "tcp", "serial console (the bench's ser2net, raw TCP)"));
+        ports.add(port(Variant.STATUS, "tcp", "status"));
         ports.add(port(Variant.COAPS, "udp", "coaps"));
         if (variant.has(Flaw.PLAINTEXT)) {
             ports.add(port(Variant.HTTP, "tcp", "http"));
@@ -148,10 +149,11 @@ public final class VirtualProfiles {
                     https: { status: enabled, authentication: owner password, configuration: yes, ports: [%d] }
                     mqtts: { status: enabled, authentication: owner password, configuration: no, ports: [%d] }
                     coaps: { status: enabled, authentication: DTLS PSK, configuration: no, ports: [%d] }
+                    status: { status: enabled, authentication: none, configuration: no, ports: [%d], purpose: liveness for the owner's monitoring }
                     telnet: { status: disabled, justification: not built into the production image }
                 %s  14-SecMgmt: { lifecycle: keys generated on device, replaced on factory reset }
                   15-Intf:
-                    network: HTTPS 8443, MQTTS 8883, CoAPS 5684/udp; console on the bench's serial server
+                    network: HTTPS 8443, MQTTS 8883, status 7070, CoAPS 5684/udp; console on the bench's serial server
                     disclosed-information: firmware version on the console banner after login
                     debug-interfaces: UART console behind a login; no network debug service
                   16-CodeMin: { measures: services not needed are not built into the image }
@@ -170,7 +172,7 @@ public final class VirtualProfiles {
                   29-InpVal: { measures: input length and type checked on every interface }
                 """.formatted(variant.name(), flaws, variant.deviceId(), variant.name(), InJvmDevice.FIRMWARE, host,
                 String.join("\n", ports), Variant.MQTTS, Variant.COAPS, Variant.HTTPS, consoleName(variant), owner,
-                variant.deviceId(), psk, Variant.HTTPS, Variant.MQTTS, Variant.COAPS, machineServices)
+                variant.deviceId(), psk, Variant.HTTPS, Variant.MQTTS, Variant.COAPS, Variant.STATUS, machineServices)
                 .replace("{docs}", "https://" + host + ":" + Variant.HTTPS + "/docs");
     }
 

@@ -12,6 +12,7 @@ import org.certbench.probes.http.HttpResult;
 import org.certbench.probes.login.DefaultsResult;
 import org.certbench.probes.login.UserPass;
 import org.certbench.probes.login.Wordlist;
+import org.certbench.probes.net.BurstResult;
 import org.certbench.probes.net.UdpPortResult;
 import org.certbench.probes.net.UdpProtocol;
 import org.certbench.probes.tls.CertificateInfo;
@@ -481,5 +482,75 @@ public final class En303645 {
         } else {
             evidence.finding(Finding.pass(id, where + " is IXIT 13-SoftServ/" + entry.get().getKey()));
         }
+    }
+
+    /**
+     * Test group 5.13-1B, functional: every network service of the device survives malformed input. Each
+     * open TCP port gets the generic bursts and those of its protocol (HTTP, MQTT, TLS, telnet), each
+     * declared UDP port that answers those of CoAP or DTLS, and after every burst the port must still
+     * answer; at the end each TCP service must still answer as what it was. Bounded: a fixed set of
+     * bursts per port, random content from a seed the evidence records. TS 103 701: an open port the
+     * profile does not declare is an undocumented interface, a FAIL.
+     */
+    @Provision(id = "5.13-1B", level = Level.MANDATORY)
+    @TestCase(id = "5.13-1B-2", assessment = Assessment.FUNCTIONAL, title = "every network service survives malformed input",
+            requires = Requirement.NETWORK, timeout = "PT10M")
+    void servicesSurviveMalformedInput(Dut dut, Bench bench, Probes probes, Evidence evidence) {
+        NetworkInterface network = dut.interfaces().network().orElseThrow();
+        PortScan scan = probes.net().scanTcp(network.host(), PortRange.ALL);
+        Set<Integer> open = new TreeSet<>(scan.open());
+        open.removeAll(DeviceServices.benchPorts(network, bench));
+        List<String> problems = new ArrayList<>();
+        List<Integer> undocumented = open.stream().filter(p -> network.declared(p, Transport.TCP).isEmpty()).toList();
+        if (!undocumented.isEmpty()) {
+            problems.add("open TCP ports not documented as interfaces: " + undocumented);
+        }
+        List<ServiceGuess> before = probes.net().identify(network.host(), open).stream().filter(ServiceGuess::reachable).toList();
+        List<Integer> survivors = new ArrayList<>();
+        boolean cutShort = !scan.complete();
+        for (ServiceGuess service : before) {
+            BurstResult result = probes.net().malformedTcp(network.host(), service.port(), service.service(), seed(dut, service.port()));
+            cutShort |= result.cutShort();
+            judgeBursts(service.service() + " on " + service.port() + "/tcp", result, problems, evidence);
+            if (result.killedBy().isEmpty()) {
+                survivors.add(service.port());
+            }
+        }
+        for (UdpPortResult udp : probes.net().probeUdp(network.host(), network.declaredPorts(Transport.UDP))) {
+            if (udp.state() == UdpPortResult.State.ANSWERED && udp.protocol() != null) {
+                BurstResult result = probes.net().malformedUdp(network.host(), udp.port(), udp.protocol(), seed(dut, -udp.port()));
+                cutShort |= result.cutShort();
+                judgeBursts(udp.protocol().name().toLowerCase(java.util.Locale.ROOT) + " on " + udp.port() + "/udp", result, problems, evidence);
+            }
+        }
+        Map<Integer, String> was = new java.util.HashMap<>();
+        before.forEach(g -> was.put(g.port(), g.service()));
+        for (ServiceGuess after : probes.net().identify(network.host(), survivors)) {
+            if (!after.service().equals(was.get(after.port()))) {
+                problems.add(was.get(after.port()) + " on " + after.port() + "/tcp answers as " + after.service() + " after the bursts");
+            }
+        }
+        Verdicts.failIf(!problems.isEmpty(), "malformed input on %s: %s", network.host(), String.join("; ", problems));
+        if (before.isEmpty()) {
+            throw Verdicts.inconclusive("no TCP service of %s answered: nothing to send malformed input to", network.host());
+        }
+        if (cutShort) {
+            throw Verdicts.inconclusive("the deadline cut the malformed-input run on %s short", network.host());
+        }
+    }
+
+    private static void judgeBursts(String where, BurstResult result, List<String> problems, Evidence evidence) {
+        String id = "malformed-" + result.transport() + "-" + result.port();
+        if (result.killedBy().isPresent()) {
+            problems.add(where + " stopped answering after burst " + result.killedBy().get() + " (seed " + result.seed() + ")");
+            evidence.finding(Finding.fail(id, where + " stopped answering after " + result.killedBy().get()));
+        } else {
+            evidence.finding(Finding.pass(id, where + " still answers after " + result.sent().size() + " malformed bursts"));
+        }
+    }
+
+    /** The bursts' random content is the same for the same device and port, so a run can be repeated byte for byte. */
+    private static long seed(Dut dut, int port) {
+        return ((long) dut.identity().id().hashCode() << 32) ^ port;
     }
 }

@@ -1,6 +1,15 @@
 package org.certbench.probes.net;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.Set;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -92,6 +101,154 @@ public final class NetProbe {
                     scan.open().size(), scan.closed(), scan.filtered().size(), scan.scanned(), range.size(),
                     scan.elapsed().toMillis(), scan.complete() ? "" : " (cut short by the case deadline)"));
             return scan;
+        }
+    }
+
+    /**
+     * Sends each of {@link MalformedInput#tcp}'s bursts for {@code service} to a TCP port, one connection
+     * each, and after each checks that the port still takes a connection (twice, a second apart, as a
+     * restarting service may need); stops at the first burst after which it does not. Recorded as
+     * {@code malformed-HOST-PORT-tcp.txt}.
+     */
+    public BurstResult malformedTcp(String host, int port, String service, long seed) {
+        try (Transcript transcript = evidence.transcript("malformed-" + Transcripts.safe(host) + "-" + port + "-tcp.txt")) {
+            transcript.note("malformed input for " + service + " on " + host + ":" + port + "/tcp, seed " + seed);
+            List<String> sent = new ArrayList<>();
+            for (MalformedInput.Burst burst : MalformedInput.tcp(service, seed)) {
+                if (deadline.expired()) {
+                    return new BurstResult(port, "tcp", sent, null, seed, true);
+                }
+                sent.add(burst.name());
+                transcript.sent(burst.name() + " (" + burst.bytes().length + " bytes)");
+                transcript.received(tcpBurst(host, port, burst.bytes()));
+                if (!alive(() -> tcpAlive(host, port), transcript)) {
+                    return new BurstResult(port, "tcp", sent, burst.name(), seed, false);
+                }
+            }
+            return new BurstResult(port, "tcp", sent, null, seed, false);
+        }
+    }
+
+    /**
+     * As {@link #malformedTcp} for a UDP port that answered in {@code protocol}: after each burst the
+     * port must still answer that protocol's own probe. Recorded as {@code malformed-HOST-PORT-udp.txt}.
+     */
+    public BurstResult malformedUdp(String host, int port, UdpProtocol protocol, long seed) {
+        try (Transcript transcript = evidence.transcript("malformed-" + Transcripts.safe(host) + "-" + port + "-udp.txt")) {
+            transcript.note("malformed input for " + protocol + " on " + host + ":" + port + "/udp, seed " + seed);
+            List<String> sent = new ArrayList<>();
+            UdpProber prober = new UdpProber(Duration.ofSeconds(1));
+            for (MalformedInput.Burst burst : MalformedInput.udp(protocol, seed)) {
+                if (deadline.expired()) {
+                    return new BurstResult(port, "udp", sent, null, seed, true);
+                }
+                sent.add(burst.name());
+                transcript.sent(burst.name() + " (" + burst.bytes().length + " bytes)");
+                transcript.received(udpBurst(host, port, burst.bytes()));
+                if (!alive(() -> prober.probe(host, Set.of(port), deadline).stream()
+                        .anyMatch(r -> r.state() == UdpPortResult.State.ANSWERED), transcript)) {
+                    return new BurstResult(port, "udp", sent, burst.name(), seed, false);
+                }
+            }
+            return new BurstResult(port, "udp", sent, null, seed, false);
+        }
+    }
+
+    private interface LivenessCheck {
+        boolean answers() throws IOException;
+    }
+
+    private boolean alive(LivenessCheck check, Transcript transcript) {
+        for (int attempt = 0; attempt < 2 && !deadline.expired(); attempt++) {
+            try {
+                if (check.answers()) {
+                    transcript.note("still answers");
+                    return true;
+                }
+            } catch (IOException e) {
+                transcript.note("liveness check: " + e.getMessage());
+            }
+            sleep(1000);
+        }
+        transcript.note("no longer answers");
+        return false;
+    }
+
+    private boolean tcpAlive(String host, int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), deadline.remainingMillis(2000));
+            return true;
+        } catch (java.net.ConnectException | SocketTimeoutException e) {
+            return false;
+        }
+    }
+
+    /** Sends the bytes on a fresh connection and reads what comes back within 300 ms. */
+    private String tcpBurst(String host, int port, byte[] bytes) {
+        try (Socket socket = new Socket()) {
+            socket.setTcpNoDelay(true);
+            socket.setSoLinger(true, 0);
+            socket.connect(new InetSocketAddress(host, port), deadline.remainingMillis(2000));
+            socket.setSoTimeout(300);
+            try {
+                socket.getOutputStream().write(bytes);
+                socket.getOutputStream().flush();
+            } catch (IOException e) {
+                return "closed while sending: " + e.getMessage();
+            }
+            return answer(socket.getInputStream());
+        } catch (IOException e) {
+            return "no connection: " + e.getMessage();
+        }
+    }
+
+    private static String answer(InputStream in) {
+        byte[] buffer = new byte[512];
+        int total = 0;
+        try {
+            int n;
+            while (total < buffer.length && (n = in.read(buffer, total, buffer.length - total)) > 0) {
+                total += n;
+            }
+            return total == 0 ? "closed without an answer" : "answered " + total + " bytes: " + printable(buffer, total);
+        } catch (SocketTimeoutException e) {
+            return total == 0 ? "no answer within 300 ms" : "answered " + total + " bytes: " + printable(buffer, total);
+        } catch (IOException e) {
+            return "connection " + e.getMessage();
+        }
+    }
+
+    private String udpBurst(String host, int port, byte[] bytes) {
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.setSoTimeout(300);
+            socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getByName(host), port));
+            byte[] buffer = new byte[1500];
+            DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(reply);
+                return "answered " + reply.getLength() + " bytes: " + printable(buffer, reply.getLength());
+            } catch (SocketTimeoutException e) {
+                return "no answer within 300 ms";
+            }
+        } catch (IOException e) {
+            return "not sent: " + e.getMessage();
+        }
+    }
+
+    private static String printable(byte[] bytes, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.min(length, 80); i++) {
+            int b = bytes[i] & 0xFF;
+            text.append(b >= 0x20 && b < 0x7F ? String.valueOf((char) b) : ".");
+        }
+        return text.toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
