@@ -2,7 +2,7 @@
 # Starts the device's services as its variant says. Environment:
 #   CERTBENCH_DEVICE_ID       device id (client id on the lab broker)
 #   CERTBENCH_FLAWS           comma-separated: default-password plaintext anonymous-mqtt debug-port root-console accepts-any-broker-cert
-#                             weak-tls docs-behind-login chatty-banner fragile-input
+#                             weak-tls docs-behind-login chatty-banner fragile-input no-lockout
 #   CERTBENCH_OWNER_PASSWORD  the owner account's unique password
 #   CERTBENCH_PSK             the CoAP DTLS pre-shared key (its identity is the device id)
 # The lab broker comes later, as files: see uplink.sh.
@@ -48,8 +48,25 @@ echo "<html><body><h1>Settings</h1><p>firmware 1.4.2</p></body></html>" > /var/w
 printf 'Contact: mailto:security@certbench.invalid\nPolicy: https://certbench.invalid/disclosure\n' > /var/www/device/.well-known/security.txt
 { echo "owner:${CERTBENCH_OWNER_PASSWORD}"; if has default-password; then echo "admin:admin"; fi; } > /etc/lighttpd/users
 chmod 640 /etc/lighttpd/users; chgrp www-data /etc/lighttpd/users
+# Brute-force protection (the lockout script's counters; no-lockout turns it off).
+mkdir -p /run/certbench-lockout; chown www-data /run/certbench-lockout
+lockout=on; if has no-lockout; then lockout=off; touch /etc/certbench/lockout-off; fi
+if [ "${lockout}" = on ]; then
+  # Console and telnet logins (/bin/login, PAM): pam_faillock, five failures lock the account for 60 s.
+  printf 'deny = 5\nunlock_time = 60\ndir = /run/faillock\n' > /etc/security/faillock.conf
+  cat > /etc/pam.d/common-auth <<'PAM'
+auth    required                        pam_faillock.so preauth
+auth    [success=1 default=ignore]      pam_unix.so nullok
+auth    [default=die]                   pam_faillock.so authfail
+auth    sufficient                      pam_faillock.so authsucc
+auth    requisite                       pam_deny.so
+auth    required                        pam_permit.so
+PAM
+  printf 'account required pam_faillock.so\n' >> /etc/pam.d/common-account
+fi
 cat > /etc/lighttpd/device.conf <<CONF
-server.modules = ("mod_auth", "mod_authn_file", "mod_openssl")
+server.modules = ("mod_magnet", "mod_auth", "mod_authn_file", "mod_openssl")
+magnet.attract-raw-url-to = ("/etc/lighttpd/lockout.lua")
 server.document-root = "/var/www/device"
 server.username = "www-data"
 server.groupname = "www-data"
@@ -75,15 +92,17 @@ fi
 lighttpd -D -f /etc/lighttpd/device.conf &
 
 # MQTT: mosquitto, TLS always, plain only with that flaw; anonymous only with that flaw.
-mosquitto_passwd -b -c /etc/mosquitto/device.passwd owner "${CERTBENCH_OWNER_PASSWORD}" 2>/dev/null
-chown mosquitto /etc/mosquitto/device.passwd /etc/certbench/device.key /etc/certbench/device.crt
+echo "owner:${CERTBENCH_OWNER_PASSWORD}" > /etc/certbench/mqtt-users; chmod 600 /etc/certbench/mqtt-users
+chown mosquitto /etc/certbench/mqtt-users /etc/certbench/device.key /etc/certbench/device.crt
 anonymous=false; if has anonymous-mqtt; then anonymous=true; fi
 {
   echo "per_listener_settings false"
   echo "persistence false"
   echo "log_dest stderr"
   echo "allow_anonymous ${anonymous}"
-  echo "password_file /etc/mosquitto/device.passwd"
+  echo "plugin /usr/local/lib/certbench_lockout.so"
+  echo "plugin_opt_users /etc/certbench/mqtt-users"
+  echo "plugin_opt_lockout ${lockout}"
   echo "listener 8883 0.0.0.0"
   echo "certfile /etc/certbench/device.crt"
   echo "keyfile /etc/certbench/device.key"

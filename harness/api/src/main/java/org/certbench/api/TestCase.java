@@ -42,4 +42,10 @@ public @interface TestCase {
      * {@code 10m}). Empty means the configured default ({@code certbench.timeout.default}).
      */
     String timeout() default "";
+
+    /**
+     * Whether the case runs after every other case of its device, its provision and standard with it: a
+     * case that may lock the device's accounts (brute force) must not spoil the cases that log in.
+     */
+    boolean runsLast() default false;
 }

@@ -95,7 +95,9 @@ final class DemoCommand implements Callable<Integer> {
         try {
             List<String> run = new ArrayList<>(List.of("run", "--bench", bench.benchFile().toString(), "--out", outDir.toString(),
                     "--sign-with", keystore.toString(), "--password-file", passwordFile.toString(), "--unattended",
-                    "--answers", bench.answersFile().toString(), "--operator", "certbench demo"));
+                    "--answers", bench.answersFile().toString(), "--operator", "certbench demo",
+                    // The dozen most common public defaults per login: a console refuses one each 3 s, and a demo should not take minutes.
+                    "--login-budget", "12"));
             variants.forEach(v -> {
                 run.add("--device");
                 run.add(bench.profiles().get(v).toString());

@@ -85,6 +85,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", description = "Deadline of a case that sets none (default 5m).")
     String timeout;
 
+    @Option(names = "--login-budget", paramLabel = "N",
+            description = "The most login attempts a default-credential or brute-force check makes on one login (default 100).")
+    String loginBudget;
+
     @Option(names = "--answers", paramLabel = "FILE", description = "Answers to operator questions, for unattended runs.")
     Path answers;
 
@@ -165,6 +169,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (timeout != null) {
             configuration.put(CertbenchConfig.TIMEOUT_DEFAULT.name(), timeout);
+        }
+        if (loginBudget != null) {
+            configuration.put(CertbenchConfig.LOGIN_BUDGET.name(), loginBudget);
         }
         if (answers != null) {
             configuration.put(CertbenchConfig.ANSWERS.name(), answers.toString());

@@ -9,7 +9,7 @@ import java.util.Objects;
  * virtual bench, which cannot run a second broker in the same JVM.
  *
  * <pre>{@code
- * new DeviceListener("flawed-mqtt", "127.0.10.2", 1883, false, true, "owner", password);   // plain, anonymous too
+ * new DeviceListener("flawed-mqtt", "127.0.10.2", 1883, false, true, "owner", password, false);   // plain, anonymous too
  * }</pre>
  *
  * @param name the listener's name, as sessions record it
@@ -19,8 +19,10 @@ import java.util.Objects;
  * @param anonymous whether a client that sends no credentials is let in
  * @param username the one user allowed
  * @param password that user's password
+ * @param lockout whether five failed logins in a row lock the account ({@link LoginLockout})
  */
-public record DeviceListener(String name, String bindAddress, int port, boolean tls, boolean anonymous, String username, String password) {
+public record DeviceListener(String name, String bindAddress, int port, boolean tls, boolean anonymous, String username, String password,
+        boolean lockout) {
 
     public DeviceListener {
         Objects.requireNonNull(name, "name");

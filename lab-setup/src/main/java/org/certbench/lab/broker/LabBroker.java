@@ -77,6 +77,7 @@ public final class LabBroker implements BrokerLog, AutoCloseable {
     private final Map<String, DeviceListener> deviceListeners;
     private final List<Recording> recordings = new CopyOnWriteArrayList<>();
     private final Map<String, Recording> current = new ConcurrentHashMap<>();
+    private final Map<String, LoginLockout> lockouts = new ConcurrentHashMap<>();
 
     private LabBroker(Builder builder) throws IOException {
         InetAddress bind = InetAddress.getByName(builder.bindAddress);
@@ -322,7 +323,8 @@ public final class LabBroker implements BrokerLog, AutoCloseable {
             boolean user = connect.getUserName().map(device.username()::equals).orElse(false);
             boolean pass = connect.getPassword().map(p -> StandardCharsets.UTF_8.decode(p.duplicate()).toString())
                     .map(p -> Objects.equals(p, device.password())).orElse(false);
-            if (user && pass) {
+            LoginLockout lockout = lockouts.computeIfAbsent(listener, l -> device.lockout() ? LoginLockout.standard() : LoginLockout.none());
+            if (lockout.check(connect.getUserName().orElse(""), user && pass)) {
                 output.authenticateSuccessfully();
             } else {
                 output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "bad user name or password");

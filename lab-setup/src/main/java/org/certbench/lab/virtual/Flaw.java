@@ -28,7 +28,9 @@ public enum Flaw {
     /** Before any login, the console and the web server's Server header name the firmware and software versions (5.6-2). */
     CHATTY_BANNER("chatty-banner", "5.6-2"),
     /** The status service (TCP 7070) crashes on a line longer than 256 bytes (5.13-1B). */
-    FRAGILE_INPUT("fragile-input", "5.13-1B");
+    FRAGILE_INPUT("fragile-input", "5.13-1B"),
+    /** No brute-force protection: logins never lock, however many guesses fail (5.1-5). */
+    NO_LOCKOUT("no-lockout", "5.1-5");
 
     private final String id;
     private final String provision;

@@ -38,10 +38,10 @@ public final class InJvmBench implements VirtualBench {
             secrets.put(variant, s);
             boolean anonymous = variant.has(Flaw.ANONYMOUS_MQTT);
             builder.deviceListener(new DeviceListener(variant.deviceId() + "-mqtts", variant.inJvmAddress(), Variant.MQTTS, true, anonymous,
-                    DeviceSecrets.OWNER, s.ownerPassword()));
+                    DeviceSecrets.OWNER, s.ownerPassword(), !variant.has(Flaw.NO_LOCKOUT)));
             if (variant.has(Flaw.PLAINTEXT)) {
                 builder.deviceListener(new DeviceListener(variant.deviceId() + "-mqtt", variant.inJvmAddress(), Variant.MQTT, false, anonymous,
-                        DeviceSecrets.OWNER, s.ownerPassword()));
+                        DeviceSecrets.OWNER, s.ownerPassword(), !variant.has(Flaw.NO_LOCKOUT)));
             }
         }
         broker = builder.start();

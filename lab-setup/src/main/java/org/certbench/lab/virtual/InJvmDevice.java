@@ -26,11 +26,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.certbench.lab.broker.LabPki;
+import org.certbench.lab.broker.LoginLockout;
 import org.certbench.probes.broker.BrokerLog;
 import org.certbench.probes.tls.RecordingTrustManager;
 import org.certbench.probes.tls.TrustChoice;
@@ -108,10 +111,19 @@ final class InJvmDevice implements AutoCloseable {
     }
 
     private void serve(HttpServer server) {
+        LoginLockout lockout = lockout();
         BasicAuthenticator login = new BasicAuthenticator("virtual-device") {
             @Override
+            public Result authenticate(HttpExchange exchange) {
+                boolean lockedBefore = basicUser(exchange).filter(lockout::locked).isPresent();
+                Result result = super.authenticate(exchange);
+                // A locked account says so (429) rather than inviting another guess.
+                return result instanceof Retry && lockedBefore ? new Failure(429) : result;
+            }
+
+            @Override
             public boolean checkCredentials(String user, String password) {
-                return password.equals(accounts().get(user));
+                return lockout.check(user, password.equals(accounts().get(user)));
             }
         };
         server.createContext("/", exchange -> respond(exchange, 200, "<html><body><h1>Virtual device</h1>"
@@ -135,6 +147,23 @@ final class InJvmDevice implements AutoCloseable {
             server.stop(0);
             executor.shutdownNow(); // stop() leaves the executor's idle threads for a minute
         });
+    }
+
+    private LoginLockout lockout() {
+        return variant.has(Flaw.NO_LOCKOUT) ? LoginLockout.none() : LoginLockout.standard();
+    }
+
+    private static Optional<String> basicUser(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        try {
+            String pair = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            return Optional.of(pair.substring(0, Math.max(0, pair.indexOf(':'))));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The device's published documents, the same files the container image serves. */
@@ -210,13 +239,14 @@ final class InJvmDevice implements AutoCloseable {
         String banner = variant.has(Flaw.CHATTY_BANNER)
                 ? "virtual device " + variant.deviceId() + ": firmware " + FIRMWARE + ", Linux 6.1.0, lighttpd 1.4.69"
                 : "virtual device";
-        services.add(new LineService(address, Variant.CONSOLE, banner, variant.has(Flaw.ROOT_CONSOLE) ? null : accounts(), false, FIRMWARE));
+        services.add(new LineService(address, Variant.CONSOLE, banner, variant.has(Flaw.ROOT_CONSOLE) ? null : accounts(), false, FIRMWARE,
+                lockout()));
         if (variant.has(Flaw.PLAINTEXT)) {
-            services.add(new LineService(address, Variant.TELNET, "virtual device login", accounts(), true, FIRMWARE));
+            services.add(new LineService(address, Variant.TELNET, "virtual device login", accounts(), true, FIRMWARE, lockout()));
         }
         services.add(new StatusService(address, Variant.STATUS, variant.deviceId(), variant.has(Flaw.FRAGILE_INPUT)));
         if (variant.has(Flaw.DEBUG_PORT)) {
-            services.add(new LineService(address, Variant.DEBUG, "debug shell (factory test build)", null, false, FIRMWARE));
+            services.add(new LineService(address, Variant.DEBUG, "debug shell (factory test build)", null, false, FIRMWARE, LoginLockout.none()));
         }
     }
 

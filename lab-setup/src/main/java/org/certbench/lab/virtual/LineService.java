@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.certbench.lab.broker.LoginLockout;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,7 @@ final class LineService implements AutoCloseable {
     private final @Nullable Map<String, String> accounts;
     private final boolean telnet;
     private final String firmware;
+    private final LoginLockout lockout;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "certbench-virtual-line");
         thread.setDaemon(true);
@@ -45,9 +47,11 @@ final class LineService implements AutoCloseable {
     /**
      * @param accounts user name → password accepted at the login prompt; {@code null} for a root shell without login
      * @param telnet whether to open with telnet negotiation, as a telnet daemon does
+     * @param lockout the brute-force protection of the login
      */
-    LineService(String address, int port, String banner, @Nullable Map<String, String> accounts, boolean telnet, String firmware)
-            throws IOException {
+    LineService(String address, int port, String banner, @Nullable Map<String, String> accounts, boolean telnet, String firmware,
+            LoginLockout lockout) throws IOException {
+        this.lockout = lockout;
         this.banner = banner;
         this.accounts = accounts == null ? null : Map.copyOf(accounts);
         this.telnet = telnet;
@@ -103,7 +107,7 @@ final class LineService implements AutoCloseable {
             if (user == null || password == null) {
                 return false;
             }
-            if (accounts != null && password.equals(accounts.get(user))) {
+            if (accounts != null && lockout.check(user, password.equals(accounts.get(user)))) {
                 write(out, "\r\nWelcome\r\n");
                 return true;
             }

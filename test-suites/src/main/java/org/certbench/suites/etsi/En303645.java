@@ -9,7 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.certbench.probes.http.HttpCall;
 import org.certbench.probes.http.HttpResult;
+import org.certbench.probes.login.Attempt;
+import org.certbench.probes.login.BruteForceResult;
 import org.certbench.probes.login.DefaultsResult;
+import org.certbench.probes.login.LoginSurface;
 import org.certbench.probes.login.UserPass;
 import org.certbench.probes.login.Wordlist;
 import org.certbench.probes.net.BurstResult;
@@ -23,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.certbench.api.Assessment;
 import org.certbench.api.Bench;
+import org.certbench.api.Condition;
 import org.certbench.api.Dut;
 import org.certbench.api.Evidence;
 import org.certbench.api.Feature;
@@ -33,6 +37,7 @@ import org.certbench.api.Requirement;
 import org.certbench.api.Standard;
 import org.certbench.api.TestCase;
 import org.certbench.api.Verdicts;
+import org.certbench.api.dut.Credential;
 import org.certbench.api.dut.DeclaredPort;
 import org.certbench.api.dut.NetworkInterface;
 import org.certbench.api.dut.ServiceEndpoint;
@@ -552,5 +557,86 @@ public final class En303645 {
     /** The bursts' random content is the same for the same device and port, so a run can be repeated byte for byte. */
     private static long seed(Dut dut, int port) {
         return ((long) dut.identity().id().hashCode() << 32) ^ port;
+    }
+
+    /** "5 failed logins lock …": the number of failures the IXIT says lock an account. */
+    private static final Pattern DECLARED_LOCKOUT = Pattern.compile("(?i)(\\d+)\\s+(failed|wrong|unsuccessful|bad)");
+
+    /**
+     * Test group 5.1-5, functional: brute force over the network is impracticable. Every network login
+     * (telnet, FTP, SSH, MQTT, HTTP pages that answer 401) gets wrong passwords for the profile's own
+     * account, then the right one: the device must lock the account (refusing even the right password)
+     * or slow down markedly. When IXIT 1-AuthMech/brute-force-prevention names a number of failures, the
+     * lock must come by then. TS 103 701: an undocumented login is a FAIL. Runs last: it locks accounts.
+     */
+    @Provision(id = "5.1-5", level = Level.MANDATORY, conditions = Condition.BRUTE_FORCE_PROTECTION_NOT_CONSTRAINED,
+            features = Feature.NETWORK_AUTHENTICATION)
+    @TestCase(id = "5.1-5-2", assessment = Assessment.FUNCTIONAL, title = "network logins lock or slow down under brute force",
+            requires = Requirement.NETWORK, timeout = "PT15M", runsLast = true)
+    void bruteForceIsImpracticable(Dut dut, Bench bench, Probes probes, Evidence evidence) {
+        String host = dut.interfaces().network().orElseThrow().host();
+        List<LoginSurfaces.Found> surfaces = LoginSurfaces.find(dut, bench, probes).stream()
+                .filter(f -> f.surface().kind() != LoginSurface.Kind.SERIAL).toList();
+        if (surfaces.isEmpty()) {
+            throw Verdicts.inconclusive("no network login found on %s to try", host);
+        }
+        Optional<Credential> account = dut.credentials().get("owner").filter(c -> c.username() != null)
+                .or(() -> dut.credentials().names().stream().map(n -> dut.credentials().get(n).orElseThrow()).filter(c -> c.username() != null)
+                        .findFirst());
+        String declaration = dut.ixit().text("1-AuthMech", "brute-force-prevention").orElse("");
+        Matcher declared = DECLARED_LOCKOUT.matcher(declaration);
+        Optional<Integer> limit = declared.find() ? Optional.of(Integer.parseInt(declared.group(1))) : Optional.empty();
+        // With a declared limit, exactly that many failures and then the right password: refused means locked in time.
+        int wrong = limit.orElse(10);
+        List<String> problems = new ArrayList<>();
+        List<String> undecided = new ArrayList<>();
+        for (LoginSurfaces.Found found : surfaces) {
+            String where = found.service() + " " + found.surface();
+            if (!LoginSurfaces.documented(dut.ixit(), found.service())) {
+                problems.add(where + " takes a login the IXIT does not document");
+            }
+            String user = account.map(Credential::username).orElse("admin");
+            UserPass right = account.map(c -> UserPass.of(c.username(), c.password().reveal())).orElse(null);
+            String id = "brute-force-" + found.service() + "-" + found.surface().port();
+            if (right != null && !probes.login().attempt(found.surface(), right).accepted()) {
+                // Without a working right password a refusal at the end would prove nothing.
+                undecided.add(where + ": the profile's credential " + account.get().name() + " is not accepted to begin with");
+                continue;
+            }
+            BruteForceResult result = probes.login().bruteForce(found.surface(), user, wrong, right);
+            if (result.attempts().stream().limit(result.attempts().size() - (right == null ? 0 : 1)).anyMatch(Attempt::accepted)) {
+                problems.add(where + " accepted a wrong password");
+                evidence.finding(Finding.fail(id, where + " accepted a wrong password"));
+                continue;
+            }
+            if (result.attempts().stream().anyMatch(a -> a.outcome() == Attempt.Outcome.FAILED)) {
+                undecided.add(where + ": " + result.attempts().stream().filter(a -> a.outcome() == Attempt.Outcome.FAILED)
+                        .map(Attempt::detail).findFirst().orElse(""));
+                continue;
+            }
+            String timing = String.format(java.util.Locale.ROOT, "%d wrong passwords at %d ms each%s", result.attempts().size()
+                    - (right == null ? 0 : 1), result.medianRejection().toMillis(), right == null ? "" : ", then the right one");
+            Optional<Integer> lockedAfter = result.lockedOutAfter();
+            String problem;
+            if (lockedAfter.isPresent()) {
+                problem = null;
+            } else if (limit.isPresent()) {
+                problem = where + " took " + timing + " and let it in: not locked after the " + limit.get() + " failures the IXIT declares";
+            } else {
+                problem = result.slowdown() >= 2 || result.medianRejection().toMillis() >= 1000 ? null
+                        : where + " took " + timing + ": no lockout or delay";
+            }
+            if (problem == null) {
+                evidence.finding(Finding.pass(id, where + lockedAfter.map(n -> " locked after " + n + " failures").orElse(
+                        String.format(java.util.Locale.ROOT, " slowed down %.1fx", result.slowdown()))));
+            } else {
+                problems.add(problem);
+                evidence.finding(Finding.fail(id, problem));
+            }
+        }
+        Verdicts.failIf(!problems.isEmpty(), "brute force over the network is not prevented on %s: %s", host, String.join("; ", problems));
+        if (!undecided.isEmpty()) {
+            throw Verdicts.inconclusive("logins that did not answer every attempt: %s", String.join("; ", undecided));
+        }
     }
 }

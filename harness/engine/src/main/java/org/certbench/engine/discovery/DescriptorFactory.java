@@ -1,6 +1,8 @@
 package org.certbench.engine.discovery;
 
+import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.certbench.api.Dut;
@@ -79,7 +81,10 @@ final class DescriptorFactory {
     /** Selectors for every known suite selected by the standards filter, under one device. */
     Set<DiscoverySelector> standardsOf(DeviceDescriptor device) {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
-        for (SuiteModel suite : inputs.knownSuites()) {
+        // A standard with a case that runs last goes after the others, so that case is the device's last.
+        List<SuiteModel> suites = inputs.knownSuites().stream()
+                .sorted(Comparator.comparingInt(s -> s.cases().stream().anyMatch(CaseModel::runsLast) ? 1 : 0)).toList();
+        for (SuiteModel suite : suites) {
             if (inputs.standardSelected(suite.id())) {
                 selectors.add(DiscoverySelectors.selectUniqueId(device.getUniqueId().append(Segments.STANDARD, suite.id())));
             }

@@ -23,9 +23,10 @@ import org.certbench.api.Requirement;
  * @param requires what the profile must declare
  * @param timeout own deadline, when the case sets one
  * @param provision the provision it belongs to
+ * @param runsLast whether it runs after every other case of its device ({@link org.certbench.api.TestCase#runsLast()})
  */
 public record CaseModel(Method method, String id, Assessment assessment, String title, Set<Requirement> requires,
-        Optional<Duration> timeout, ProvisionInfo provision) {
+        Optional<Duration> timeout, ProvisionInfo provision, boolean runsLast) {
 
     public CaseModel {
         requires = Set.copyOf(requires);

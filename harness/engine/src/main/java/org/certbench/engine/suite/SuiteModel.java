@@ -89,7 +89,9 @@ public final class SuiteModel {
             addConceptualCases(known, read, caseIds, found);
         }
         List<String> order = new ArrayList<>(known.keySet());
-        read.sort(Comparator.<CaseModel>comparingInt(c -> order.indexOf(c.provision().id())).thenComparing(CaseModel::id));
+        Set<String> last = read.stream().filter(CaseModel::runsLast).map(c -> c.provision().id()).collect(java.util.stream.Collectors.toSet());
+        read.sort(Comparator.<CaseModel>comparingInt(c -> last.contains(c.provision().id()) ? 1 : 0)
+                .thenComparingInt(c -> order.indexOf(c.provision().id())).thenComparing(CaseModel::id));
         this.provisions = known;
         this.cases = List.copyOf(read);
         this.problems = List.copyOf(found);
@@ -163,7 +165,8 @@ public final class SuiteModel {
         Set<Requirement> requires = testCase.requires().length == 0
                 ? Set.of() : EnumSet.copyOf(Arrays.asList(testCase.requires()));
         String title = testCase.title().isEmpty() ? method.getName() : testCase.title();
-        return Optional.of(new CaseModel(method, testCase.id(), testCase.assessment(), title, requires, timeout, info));
+        return Optional.of(new CaseModel(method, testCase.id(), testCase.assessment(), title, requires, timeout, info,
+                testCase.runsLast()));
     }
 
     /** How long a conceptual case may wait for the assessor at the prompt. */
@@ -189,7 +192,7 @@ public final class SuiteModel {
             }
             caseIds.add(id);
             read.add(new CaseModel(ConceptualAssessment.ASSESS, id, Assessment.CONCEPTUAL,
-                    "the IXIT design meets the provision (assessor)", Set.of(), Optional.of(CONCEPTUAL_TIMEOUT), provision));
+                    "the IXIT design meets the provision (assessor)", Set.of(), Optional.of(CONCEPTUAL_TIMEOUT), provision, false));
         }
     }
 
