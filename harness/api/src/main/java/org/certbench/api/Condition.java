@@ -8,6 +8,11 @@ package org.certbench.api;
  * }</pre>
  */
 public enum Condition {
+    /**
+     * (0) A condition the provision states in its own text: EN 303 645 V2.1.1 marks such provisions
+     * "M C" or "R C" without a numbered condition.
+     */
+    STATED(0),
     /** (3) The software is not updateable. */
     SOFTWARE_NOT_UPDATEABLE(3),
     /** (12) An update mechanism exists. */

@@ -71,6 +71,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--provision", paramLabel = "ID", description = "Only these provisions (repeatable); default all.")
     List<String> provisions = List.of();
 
+    @Option(names = "--statuses", paramLabel = "EDITION",
+            description = "Judge the ICS with the provision statuses of another edition (2.1.1: EN 303 645 V2.1.1, as UK PSTI cites).")
+    String statuses;
+
     @Option(names = "--assessment", paramLabel = "KIND",
             description = "Only conceptual (IXIT review) or functional (device) cases (repeatable); default both.")
     List<String> assessments = List.of();
@@ -169,6 +173,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (timeout != null) {
             configuration.put(CertbenchConfig.TIMEOUT_DEFAULT.name(), timeout);
+        }
+        if (statuses != null) {
+            configuration.put(CertbenchConfig.STATUSES.name(), statuses);
         }
         if (loginBudget != null) {
             configuration.put(CertbenchConfig.LOGIN_BUDGET.name(), loginBudget);

@@ -69,6 +69,60 @@ class En303645Test {
                 .allSatisfy(question -> assertThat(answers).contains("  " + question + ": yes\n"));
     }
 
+    @Test
+    void theStatusesOfV211CanBeChosenForUkPsti() {
+        SuiteModel v2 = SuiteModel.of(En303645.class).withStatuses("2.1.1").orElseThrow();
+
+        assertThat(v2.version()).isEqualTo("3.1.3 with the statuses of V2.1.1");
+        assertThat(v2.provision("5.11-1").orElseThrow().status()).isEqualTo("M C");
+        assertThat(v2.provision("5.11-1").orElseThrow().conditional()).isTrue();
+        assertThat(SuiteModel.of(En303645.class).provision("5.11-1").orElseThrow().conditional()).isFalse();
+        assertThat(v2.provision("5.1-2A").orElseThrow().level()).isEqualTo(Level.RECOMMENDED);
+        assertThat(v2.provision("5.1-2A").orElseThrow().title()).endsWith("(not in V2.1.1)");
+        assertThat(v2.provision("5.3-4A").orElseThrow().title()).endsWith("(V2.1.1: 5.3-4)");
+        assertThat(v2.provision("5.1-5").orElseThrow().status()).isEqualTo("M C F(14,e)");
+        assertThat(v2.provision("5.6-1")).isEqualTo(SuiteModel.of(En303645.class).provision("5.6-1"));
+        assertThat(v2.cases()).extracting(c -> c.provision().id() + "/" + c.id())
+                .isEqualTo(SuiteModel.of(En303645.class).cases().stream().map(c -> c.provision().id() + "/" + c.id()).toList());
+        assertThat(v2.cases("5.11-1")).allSatisfy(c -> assertThat(c.provision().status()).isEqualTo("M C"));
+        assertThat(SuiteModel.of(En303645.class).withStatuses("1.0.0")).isEmpty();
+    }
+
+    @Test
+    void anIcsValidOnlyUnderV211FailsTheStandardUnlessThoseStatusesAreChosen() throws Exception {
+        Path profile = dir.resolve("ics.yaml");
+        Files.writeString(profile, """
+                certbench: 1
+                device: { id: ns-device, manufacturer: certbench tests, model: namespace host, firmware: "1.0" }
+                interfaces:
+                  network:
+                    host: %s
+                    ports: [{ port: 8443, transport: tcp, service: https }, { port: 9999, transport: tcp, service: debug }]
+                ics:
+                  etsi-en-303-645:
+                    5.11-1: { support: n/a, justification: the device keeps no user data }
+                """.formatted(device.address()));
+        for (String statuses : List.of("", "2.1.1")) {
+            Path out = dir.resolve("out-statuses-" + (statuses.isEmpty() ? "own" : statuses));
+            EngineTestKit.engine("certbench").selectors(selectClass(En303645.class))
+                    .configurationParameter("certbench.devices", profile.toString())
+                    .configurationParameter("certbench.provisions", "5.6-1")
+                    .configurationParameter("certbench.assessments", "functional")
+                    .configurationParameter("certbench.statuses", statuses)
+                    .configurationParameter("certbench.out", out.toString())
+                    .execute();
+            List<LedgerRow> ledger = LedgerReader.read(out.resolve(Ledger.FILE_NAME));
+            LedgerRow.RollUp standard = LedgerReader.rows(ledger, LedgerRow.RollUp.class).stream()
+                    .filter(r -> r.level().equals("standard")).findFirst().orElseThrow();
+            if (statuses.isEmpty()) {
+                assertThat(standard.verdict()).isEqualTo(Verdict.FAIL);
+                assertThat(standard.reason()).contains("5.11-1 is unconditional");
+            } else {
+                assertThat(standard.verdict()).isEqualTo(Verdict.PASS);
+            }
+        }
+    }
+
     private List<LedgerRow> certify(String ports) throws Exception {
         Path profile = dir.resolve("device.yaml");
         Files.writeString(profile, """

@@ -21,6 +21,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param bench bench file, if any
  * @param standards standard ids to run (empty: all selected)
  * @param provisions provision ids to run (empty: all)
+ * @param statuses another edition whose provision statuses apply, if set
  * @param assessments kinds of test case to run
  * @param out output folder, if set
  * @param timeoutDefault deadline of a case that sets none
@@ -32,7 +33,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param interactive whether the operator may be prompted on a terminal
  */
 public record CampaignSettings(List<Path> devices, Optional<Path> bench, Set<String> standards, Set<String> provisions,
-        Set<Assessment> assessments, Optional<Path> out, Duration timeoutDefault, CertbenchConfig.InconclusiveResult inconclusiveResult,
+        Optional<String> statuses, Set<Assessment> assessments, Optional<Path> out, Duration timeoutDefault, CertbenchConfig.InconclusiveResult inconclusiveResult,
         boolean parallel, ProbeSettings probes, String operator, Optional<Path> answers, boolean interactive) {
 
     /**
@@ -44,6 +45,7 @@ public record CampaignSettings(List<Path> devices, Optional<Path> bench, Set<Str
                 CertbenchConfig.BENCH.get(parameters),
                 CertbenchConfig.STANDARDS.get(parameters),
                 CertbenchConfig.PROVISIONS.get(parameters),
+                CertbenchConfig.STATUSES.get(parameters),
                 CertbenchConfig.ASSESSMENTS.get(parameters),
                 CertbenchConfig.OUT.get(parameters),
                 CertbenchConfig.TIMEOUT_DEFAULT.get(parameters),

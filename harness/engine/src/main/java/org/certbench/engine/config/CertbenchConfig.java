@@ -43,6 +43,12 @@ public final class CertbenchConfig {
     public static final Key<Set<String>> PROVISIONS = new Key<>("certbench.provisions", "ids",
             "Provision ids to run, comma-separated (e.g. 5.6-1,5.1-1); empty runs all.", "", CertbenchConfig::ids);
 
+    /** Another edition's provision statuses, for suites whose catalogue lists it. */
+    public static final Key<Optional<String>> STATUSES = new Key<>("certbench.statuses", "edition",
+            "Judge the ICS and report provisions with the statuses of another edition of the standard, for suites whose "
+                    + "catalogue lists it (2.1.1: EN 303 645 V2.1.1, which UK PSTI cites); empty: each standard's own.", "",
+            v -> v.isBlank() ? Optional.empty() : Optional.of(v.strip().replaceFirst("^[vV]", "")));
+
     /** Kinds of test case to run. */
     public static final Key<Set<Assessment>> ASSESSMENTS = new Key<>("certbench.assessments", "kinds",
             "Kinds of test case to run, comma-separated: conceptual (IXIT review, assessor's judgement), functional "
@@ -109,7 +115,7 @@ public final class CertbenchConfig {
             CertbenchConfig::bool);
 
     /** Every key, for documentation and for spotting misspelt ones. */
-    public static final List<Key<?>> ALL = List.of(DEVICES, BENCH, STANDARDS, PROVISIONS, ASSESSMENTS, OUT, TIMEOUT_DEFAULT,
+    public static final List<Key<?>> ALL = List.of(DEVICES, BENCH, STANDARDS, PROVISIONS, STATUSES, ASSESSMENTS, OUT, TIMEOUT_DEFAULT,
             INCONCLUSIVE_RESULT, PARALLEL, SCAN_CONCURRENCY, SCAN_TIMEOUT, LOGIN_BUDGET, OPERATOR, ANSWERS, INTERACTIVE);
 
     private CertbenchConfig() {

@@ -109,6 +109,12 @@ public final class CertbenchDiscoverer {
             issues.error("suites were selected but no device profile was given: set certbench.devices "
                     + "(certbench run --device PROFILE)", null);
         }
+        inputs.settings().statuses().ifPresent(edition -> {
+            if (inputs.knownSuites().stream().noneMatch(s -> s.statusEdition().isPresent())) {
+                issues.error("certbench.statuses: no selected standard's catalogue has the statuses of edition " + edition
+                        + " (EN 303 645 has 2.1.1)", null);
+            }
+        });
         for (String standard : inputs.settings().standards()) {
             if (inputs.suite(standard).isEmpty() && inputs.schemes().stream().noneMatch(s -> s.id().equals(standard))) {
                 issues.error("unknown standard '" + standard + "' in certbench.standards; known: "

@@ -114,11 +114,17 @@ public final class DiscoveryInputs {
         return selectedSchemes().stream().anyMatch(s -> s.covers(standard, model));
     }
 
+    /** The model of a suite class as this campaign judges it: with the statuses {@code certbench.statuses} names, if it has them. */
+    SuiteModel model(Class<?> suiteClass) {
+        SuiteModel model = SuiteModel.of(suiteClass);
+        return settings.statuses().flatMap(model::withStatuses).orElse(model);
+    }
+
     private void loadRegistered() {
         if (!registeredLoaded) {
             registeredLoaded = true;
             for (Class<?> suite : SuiteRegistry.registered()) {
-                SuiteModel model = SuiteModel.of(suite);
+                SuiteModel model = model(suite);
                 suites.putIfAbsent(model.id(), model);
             }
         }

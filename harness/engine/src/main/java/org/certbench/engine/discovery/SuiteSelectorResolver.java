@@ -35,7 +35,7 @@ final class SuiteSelectorResolver implements SelectorResolver {
         if (!SuiteModel.isSuite(type)) {
             return Resolution.unresolved();
         }
-        SuiteModel suite = SuiteModel.of(type);
+        SuiteModel suite = inputs.model(type);
         inputs.saw(suite);
         if (!inputs.standardSelected(suite.id())) {
             return Resolution.unresolved();
@@ -56,7 +56,7 @@ final class SuiteSelectorResolver implements SelectorResolver {
         if (!SuiteModel.isSuite(type) || !method.isAnnotationPresent(TestCase.class)) {
             return Resolution.unresolved();
         }
-        SuiteModel suite = SuiteModel.of(type);
+        SuiteModel suite = inputs.model(type);
         inputs.saw(suite);
         Optional<CaseModel> model = suite.cases().stream().filter(c -> c.method().equals(method)).findFirst();
         if (model.isEmpty() || !inputs.standardSelected(suite.id()) || !inputs.caseSelected(suite.id(), model.get())) {

@@ -3,10 +3,12 @@ package org.certbench.engine.suite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.certbench.api.Condition;
 import org.certbench.api.Feature;
@@ -37,9 +39,53 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 public final class Catalogue {
 
     private final Map<String, ProvisionInfo> provisions;
+    private final Map<String, Map<String, ProvisionInfo>> editions;
 
-    private Catalogue(Map<String, ProvisionInfo> provisions) {
+    private Catalogue(Map<String, ProvisionInfo> provisions, Map<String, Map<String, ProvisionInfo>> editions) {
         this.provisions = provisions;
+        this.editions = editions;
+    }
+
+    /**
+     * A provision as another edition of the standard has it: {@code v2.1.1: "M C"} (its status there),
+     * {@code v2.1.1: { id: 5.3-4, status: "R C" }} (its id there too), {@code v2.1.1: none} (that edition
+     * lacks it: recommended and conditional, so no ICS claim about it is wrong). Absent: the same status.
+     */
+    private static ProvisionInfo inEdition(ProvisionInfo info, String edition, Object node) {
+        if (node == null) {
+            return info;
+        }
+        String status;
+        String title = info.title();
+        if (node instanceof Map<?, ?> map) {
+            status = String.valueOf(map.get("status"));
+            if (map.containsKey("id")) {
+                title = title + " (V" + edition + ": " + map.get("id") + ")";
+            }
+        } else if (String.valueOf(node).equals("none")) {
+            status = "R C";
+            title = title + " (not in V" + edition + ")";
+        } else {
+            status = String.valueOf(node);
+        }
+        // The edition decides level and conditionality; the features stay those this catalogue names, so applicability holds.
+        ProvisionInfo there = parse(info.id(), status, title, info.ixit(), info.check());
+        Set<Condition> conditions = EnumSet.noneOf(Condition.class);
+        conditions.addAll(info.conditions());
+        conditions.addAll(there.conditions());
+        Set<Feature> features = EnumSet.noneOf(Feature.class);
+        features.addAll(info.features());
+        features.addAll(there.features());
+        return new ProvisionInfo(info.id(), there.level(), title, conditions, features, info.ixit(), info.check(), info.fields(),
+                info.question());
+    }
+
+    /**
+     * The provisions with the statuses of another edition the catalogue lists under {@code editions},
+     * e.g. {@code 2.1.1}; empty if it lists none such.
+     */
+    public Optional<Map<String, ProvisionInfo>> edition(String edition) {
+        return Optional.ofNullable(editions.get(edition));
     }
 
     /** Reads a catalogue resource relative to the suite class. */
@@ -50,6 +96,9 @@ public final class Catalogue {
             }
             Object document = new Load(LoadSettings.builder().build()).loadFromInputStream(in);
             Map<String, ProvisionInfo> provisions = new LinkedHashMap<>();
+            Map<String, Map<String, ProvisionInfo>> editions = new LinkedHashMap<>();
+            Object listed = ((Map<?, ?>) document).get("editions");
+            List<String> otherEditions = listed instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
             for (Object item : (List<?>) ((Map<?, ?>) document).get("provisions")) {
                 Map<?, ?> row = (Map<?, ?>) item;
                 ProvisionInfo info = parse(String.valueOf(row.get("id")), String.valueOf(row.get("status")),
@@ -59,8 +108,11 @@ public final class Catalogue {
                 if (provisions.put(info.id(), info) != null) {
                     throw new IllegalArgumentException("provision " + info.id() + " is listed twice");
                 }
+                for (String edition : otherEditions) {
+                    editions.computeIfAbsent(edition, e -> new LinkedHashMap<>()).put(info.id(), inEdition(info, edition, row.get("v" + edition)));
+                }
             }
-            return new Catalogue(provisions);
+            return new Catalogue(provisions, editions);
         } catch (IOException | ClassCastException | NullPointerException e) {
             throw new IllegalArgumentException("catalogue " + resource + " of " + suite.getName() + " is malformed: " + e, e);
         }
@@ -109,6 +161,9 @@ public final class Catalogue {
                             () -> new IllegalArgumentException("provision " + id + ": unknown feature '" + p + "'")));
                 }
             }
+        }
+        if (conditions.isEmpty() && Arrays.asList(s.split("\\s+")).contains("C")) {
+            conditions.add(Condition.STATED);
         }
         List<Integer> ixitNumbers = new ArrayList<>();
         if (ixit instanceof List<?> list) {

@@ -65,9 +65,11 @@ public record ProvisionInfo(String id, Level level, String title, Set<Condition>
         }
         if (!features.isEmpty() || !conditions.isEmpty()) {
             List<String> parts = new java.util.ArrayList<>();
-            conditions.stream().map(c -> String.valueOf(c.number())).sorted().forEach(parts::add);
+            conditions.stream().filter(c -> c != Condition.STATED).map(c -> String.valueOf(c.number())).sorted().forEach(parts::add);
             features.stream().map(Feature::letter).sorted().forEach(parts::add);
-            status.append(features.isEmpty() ? "(" : " F(").append(String.join(",", parts)).append(')');
+            if (!parts.isEmpty()) {
+                status.append(features.isEmpty() ? "(" : " F(").append(String.join(",", parts)).append(')');
+            }
         }
         return status.toString();
     }

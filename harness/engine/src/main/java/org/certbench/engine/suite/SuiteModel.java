@@ -5,6 +5,7 @@ import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ import org.certbench.api.Operator;
 import org.certbench.api.Provision;
 import org.certbench.api.Requirement;
 import org.certbench.api.Standard;
+import org.jspecify.annotations.Nullable;
 import org.certbench.api.TestCase;
 import org.certbench.engine.config.Durations;
 import org.certbench.probes.Probes;
@@ -54,6 +56,8 @@ public final class SuiteModel {
     private final boolean hasCatalogue;
     private final List<CaseModel> cases;
     private final List<Problem> problems;
+    private final @Nullable Catalogue catalogueData;
+    private final @Nullable String statusEdition;
 
     /** Something wrong with the suite's own code, tied to the method if there is one. */
     public record Problem(Optional<Method> method, String message) {
@@ -68,15 +72,19 @@ public final class SuiteModel {
         }
         Map<String, ProvisionInfo> known = new LinkedHashMap<>();
         boolean catalogue = !standard.catalogue().isEmpty();
+        Catalogue data = null;
         if (catalogue) {
             try {
-                known.putAll(Catalogue.read(suiteClass, standard.catalogue()).provisions());
+                data = Catalogue.read(suiteClass, standard.catalogue());
+                known.putAll(data.provisions());
             } catch (IllegalArgumentException e) {
                 found.add(new Problem(Optional.empty(), e.getMessage()));
                 catalogue = false;
             }
         }
         this.hasCatalogue = catalogue;
+        this.catalogueData = data;
+        this.statusEdition = null;
         List<CaseModel> read = new ArrayList<>();
         Set<String> caseIds = new HashSet<>();
         for (Method method : ReflectionSupport.findMethods(suiteClass, m -> m.isAnnotationPresent(TestCase.class),
@@ -95,6 +103,40 @@ public final class SuiteModel {
         this.provisions = known;
         this.cases = List.copyOf(read);
         this.problems = List.copyOf(found);
+    }
+
+    private SuiteModel(SuiteModel base, String edition, Map<String, ProvisionInfo> statuses) {
+        this.suiteClass = base.suiteClass;
+        this.standard = base.standard;
+        this.hasCatalogue = base.hasCatalogue;
+        this.catalogueData = base.catalogueData;
+        this.statusEdition = edition;
+        Map<String, ProvisionInfo> provisions = new LinkedHashMap<>(base.provisions);
+        provisions.putAll(statuses);
+        this.provisions = Collections.unmodifiableMap(provisions);
+        this.cases = base.cases.stream().map(c -> new CaseModel(c.method(), c.id(), c.assessment(), c.title(), c.requires(), c.timeout(),
+                provisions.get(c.provision().id()), c.runsLast())).toList();
+        this.problems = base.problems;
+    }
+
+    /**
+     * The suite with the provision statuses of another edition of its standard, for ICS validation and
+     * reports (EN 303 645 V2.1.1, which UK PSTI cites): empty if its catalogue does not list that edition.
+     *
+     * <pre>{@code
+     * SuiteModel.of(En303645.class).withStatuses("2.1.1").orElseThrow().provision("5.11-1"); // M C
+     * }</pre>
+     */
+    public Optional<SuiteModel> withStatuses(String edition) {
+        if (edition.equals(statusEdition)) {
+            return Optional.of(this);
+        }
+        return Optional.ofNullable(catalogueData).flatMap(c -> c.edition(edition)).map(statuses -> new SuiteModel(this, edition, statuses));
+    }
+
+    /** The edition whose statuses this model carries, when not the suite's own. */
+    public Optional<String> statusEdition() {
+        return Optional.ofNullable(statusEdition);
     }
 
     /** The model of a suite class (read once, then cached). */
@@ -211,8 +253,9 @@ public final class SuiteModel {
         return standard.id();
     }
 
+    /** The standard's version, and the edition whose statuses apply when they are another's. */
     public String version() {
-        return standard.version();
+        return statusEdition == null ? standard.version() : standard.version() + " with the statuses of V" + statusEdition;
     }
 
     public String title() {
