@@ -2,7 +2,7 @@
 # Starts the device's services as its variant says. Environment:
 #   CERTBENCH_DEVICE_ID       device id (client id on the lab broker)
 #   CERTBENCH_FLAWS           comma-separated: default-password plaintext anonymous-mqtt debug-port root-console accepts-any-broker-cert
-#                             weak-tls docs-behind-login chatty-banner fragile-input no-lockout
+#                             weak-tls docs-behind-login chatty-banner fragile-input no-lockout open-config
 #   CERTBENCH_OWNER_PASSWORD  the owner account's unique password
 #   CERTBENCH_PSK             the CoAP DTLS pre-shared key (its identity is the device id)
 # The lab broker comes later, as files: see uplink.sh.
@@ -65,7 +65,7 @@ PAM
   printf 'account required pam_faillock.so\n' >> /etc/pam.d/common-account
 fi
 cat > /etc/lighttpd/device.conf <<CONF
-server.modules = ("mod_magnet", "mod_auth", "mod_authn_file", "mod_openssl")
+server.modules = ("mod_magnet", "mod_auth", "mod_authn_file", "mod_openssl", "mod_cgi")
 magnet.attract-raw-url-to = ("/etc/lighttpd/lockout.lua")
 server.document-root = "/var/www/device"
 server.username = "www-data"
@@ -79,7 +79,11 @@ ssl.pemfile = "${web_pem}"
 auth.backend = "plain"
 auth.backend.plain.userfile = "/etc/lighttpd/users"
 auth.require = ("/admin" => ("method" => "basic", "realm" => "virtual-device", "require" => "valid-user"))
+\$HTTP["url"] == "/api/config" { cgi.assign = ("" => "") }
 CONF
+if ! has open-config; then
+  printf 'auth.require += ("/api" => ("method" => "basic", "realm" => "virtual-device", "require" => "valid-user"))\n' >> /etc/lighttpd/device.conf
+fi
 if has docs-behind-login; then
   printf 'auth.require += ("/docs" => ("method" => "basic", "realm" => "virtual-device", "require" => "valid-user"))\n' >> /etc/lighttpd/device.conf
 fi
@@ -124,7 +128,7 @@ else
 fi
 if has plaintext; then busybox telnetd -F -p 2323 -l /bin/login & fi
 if has debug-port; then
-  socat TCP-LISTEN:9999,fork,reuseaddr SYSTEM:"echo 'debug shell (factory test build)'; exec /bin/sh -i",pty,stderr,setsid &
+  socat TCP-LISTEN:9999,fork,reuseaddr EXEC:/usr/local/sbin/debug-shell.sh,pty,stderr,setsid &
 fi
 
 # The status service (TCP 7070): a line in, "ok <id>" out; with fragile-input a long line crashes it.

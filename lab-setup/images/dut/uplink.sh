@@ -17,6 +17,8 @@ connect_packet() {
   printf "\\000\\$(printf '%03o' ${#CERTBENCH_OWNER_PASSWORD})%s" "$CERTBENCH_OWNER_PASSWORD"
 }
 tick=0
+# When the broker turns it away the device backs off, 1 s doubling to 5 min; reconnect-storm retries every 0.1 s.
+backoff=1
 while true; do
   message="{\"device\":\"${id}\",\"temperature\":21.5}"
   if has plaintext; then
@@ -26,6 +28,12 @@ while true; do
     mosquitto_pub -h "$CERTBENCH_BROKER_HOST" -p "$CERTBENCH_BROKER_TLS_PORT" --cafile /etc/certbench/broker-ca.pem \
       -i "$id" -u owner -P "$CERTBENCH_OWNER_PASSWORD" -t "devices/${id}/telemetry" -m "$message" 2>/dev/null
   fi
+  sent=$?
+  if [ "$sent" -ne 0 ]; then
+    if has reconnect-storm; then sleep 0.1; else sleep "$backoff"; backoff=$((backoff * 2 > 300 ? 300 : backoff * 2)); fi
+    continue
+  fi
+  backoff=1
   if [ $((tick % 2)) -eq 0 ] && [ -n "${CERTBENCH_ROGUE_PORT:-}" ]; then
     if has accepts-any-broker-cert; then
       # openssl s_client goes on whatever the certificate: a client that checks nothing.

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.certbench.probes.broker.BrokerSession;
+import org.certbench.probes.broker.RefusedConnect;
 import org.certbench.probes.broker.RogueAttempt;
 
 /**
@@ -34,7 +35,25 @@ public final class ContainerBrokerMain {
         Map<String, Integer> published = new HashMap<>();
         Set<String> ended = new HashSet<>();
         int rogueSeen = 0;
+        int refusedSeen = 0;
+        java.nio.file.Path control = java.nio.file.Path.of(ContainerLabBroker.CONTROL_FILE);
         while (true) {
+            // Commands from ContainerLabBroker, by exec: "refuse HOST MILLIS" lines.
+            if (java.nio.file.Files.exists(control)) {
+                java.nio.file.Path taken = control.resolveSibling("certbench-control.taken");
+                java.nio.file.Files.move(control, taken, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                for (String command : java.nio.file.Files.readAllLines(taken)) {
+                    String[] words = command.strip().split("\\s+");
+                    if (words.length == 3 && words[0].equals("refuse")) {
+                        broker.refuse(words[1], java.time.Duration.ofMillis(Long.parseLong(words[2])));
+                    }
+                }
+            }
+            List<RefusedConnect> refusedNow = broker.refusedConnects();
+            for (int i = refusedSeen; i < refusedNow.size(); i++) {
+                out.println(RecordLines.refused(refusedNow.get(i)));
+            }
+            refusedSeen = refusedNow.size();
             for (BrokerSession session : broker.sessions()) {
                 String key = RecordLines.sessionKey(session);
                 Integer seen = published.get(key);

@@ -17,6 +17,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.certbench.probes.broker.BrokerLog;
 import org.certbench.probes.broker.BrokerSession;
+import org.certbench.probes.broker.RefusedConnect;
 import org.certbench.probes.broker.RogueAttempt;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -43,6 +44,8 @@ public final class ContainerLabBroker implements BrokerLog, AutoCloseable {
     /** The label that marks the broker container, for {@code install.sh --clean}. */
     public static final String LABEL = "org.certbench.broker";
     private static final String LIB = "/opt/certbench/lib/";
+    /** Where {@link ContainerBrokerMain} takes commands from. */
+    static final String CONTROL_FILE = "/tmp/certbench-control";
 
     private final GenericContainer<?> container;
     private final RecordLines records = new RecordLines();
@@ -119,6 +122,26 @@ public final class ContainerLabBroker implements BrokerLog, AutoCloseable {
     @Override
     public List<RogueAttempt> rogueAttempts() {
         return records.rogueAttempts();
+    }
+
+    @Override
+    public void refuse(String host, Duration window) {
+        try {
+            var result = container.execInContainer("sh", "-c", "echo 'refuse " + host + " " + window.toMillis() + "' >> " + CONTROL_FILE);
+            if (result.getExitCode() != 0) {
+                throw new IllegalStateException("the lab broker's container did not take the command: " + result.getStderr());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while telling the lab broker's container to refuse " + host, e);
+        }
+    }
+
+    @Override
+    public List<RefusedConnect> refusedConnects() {
+        return records.refusedConnects();
     }
 
     @Override

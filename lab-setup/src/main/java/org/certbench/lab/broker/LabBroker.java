@@ -46,6 +46,7 @@ import java.util.stream.Stream;
 import org.certbench.probes.broker.BrokerLog;
 import org.certbench.probes.broker.BrokerPublish;
 import org.certbench.probes.broker.BrokerSession;
+import org.certbench.probes.broker.RefusedConnect;
 import org.certbench.probes.broker.RogueAttempt;
 import org.jspecify.annotations.Nullable;
 
@@ -78,6 +79,8 @@ public final class LabBroker implements BrokerLog, AutoCloseable {
     private final List<Recording> recordings = new CopyOnWriteArrayList<>();
     private final Map<String, Recording> current = new ConcurrentHashMap<>();
     private final Map<String, LoginLockout> lockouts = new ConcurrentHashMap<>();
+    private final Map<String, Long> refusedUntil = new ConcurrentHashMap<>();
+    private final List<RefusedConnect> refused = new CopyOnWriteArrayList<>();
 
     private LabBroker(Builder builder) throws IOException {
         InetAddress bind = InetAddress.getByName(builder.bindAddress);
@@ -154,6 +157,21 @@ public final class LabBroker implements BrokerLog, AutoCloseable {
     @Override
     public List<BrokerSession> sessions() {
         return recordings.stream().map(Recording::snapshot).sorted(Comparator.comparing(BrokerSession::connected)).toList();
+    }
+
+    @Override
+    public void refuse(String host, java.time.Duration window) {
+        refusedUntil.put(host, System.nanoTime() + window.toNanos());
+        for (Recording recording : current.values()) {
+            if (recording.remote.equals(host) && recording.disconnected == null) {
+                Services.clientService().disconnectClient(recording.clientId);
+            }
+        }
+    }
+
+    @Override
+    public List<RefusedConnect> refusedConnects() {
+        return List.copyOf(refused);
     }
 
     @Override
@@ -313,6 +331,13 @@ public final class LabBroker implements BrokerLog, AutoCloseable {
 
         private void authenticate(SimpleAuthInput input, SimpleAuthOutput output) {
             String listener = input.getConnectionInformation().getListener().map(l -> l.getName()).orElse("");
+            String remote = input.getConnectionInformation().getInetAddress().map(InetAddress::getHostAddress).orElse("?");
+            Long until = refusedUntil.get(remote);
+            if (until != null && System.nanoTime() < until && !deviceListeners.containsKey(listener)) {
+                refused.add(new RefusedConnect(remote, input.getClientInformation().getClientId(), Instant.now()));
+                output.failAuthentication(ConnackReasonCode.SERVER_UNAVAILABLE, "the lab broker is away (certbench 5.9-3)");
+                return;
+            }
             DeviceListener device = deviceListeners.get(listener);
             ConnectPacket connect = input.getConnectPacket();
             if (device == null || (device.anonymous() && connect.getUserName().isEmpty() && connect.getPassword().isEmpty())) {

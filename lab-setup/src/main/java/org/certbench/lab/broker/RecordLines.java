@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.certbench.probes.broker.BrokerPublish;
 import org.certbench.probes.broker.BrokerSession;
+import org.certbench.probes.broker.RefusedConnect;
 import org.certbench.probes.broker.RogueAttempt;
 import org.jspecify.annotations.Nullable;
 
@@ -28,10 +29,12 @@ final class RecordLines {
     static final String PUBLISH = "CERTBENCH-PUBLISH";
     static final String END = "CERTBENCH-END";
     static final String ROGUE = "CERTBENCH-ROGUE";
+    static final String REFUSED = "CERTBENCH-REFUSED";
 
     private final Map<String, BrokerSession> sessions = new LinkedHashMap<>();
     private final Map<String, List<BrokerPublish>> publishes = new LinkedHashMap<>();
     private final List<RogueAttempt> rogue = new ArrayList<>();
+    private final List<RefusedConnect> refused = new ArrayList<>();
 
     static String line(String kind, @Nullable Object... fields) {
         StringBuilder line = new StringBuilder(kind);
@@ -62,6 +65,10 @@ final class RecordLines {
         return line(ROGUE, a.remoteAddress(), a.at(), a.outcome(), a.detail(), a.sni(), a.clientId(), a.passwordSent());
     }
 
+    static String refused(RefusedConnect c) {
+        return line(REFUSED, c.remoteAddress(), c.clientId(), c.at());
+    }
+
     /** Reads one line; lines that are not records are ignored. */
     synchronized void read(String line) {
         String[] parts = line.strip().split("\t", -1);
@@ -83,6 +90,7 @@ final class RecordLines {
             }
             case ROGUE -> rogue.add(new RogueAttempt(f[0], Instant.parse(f[1]), RogueAttempt.Outcome.valueOf(f[2]), f[3], f[4], f[5],
                     Boolean.parseBoolean(f[6])));
+            case REFUSED -> refused.add(new RefusedConnect(f[0], f[1], Instant.parse(f[2])));
             default -> {
                 // the broker's own log lines
             }
@@ -95,6 +103,10 @@ final class RecordLines {
                 s.usernameSent(), s.passwordSent(), s.tlsProtocol(), s.cipherSuite(), s.sni(), s.connected(), s.disconnected(),
                 publishes.getOrDefault(key, List.of()))));
         return all;
+    }
+
+    synchronized List<RefusedConnect> refusedConnects() {
+        return List.copyOf(refused);
     }
 
     synchronized List<RogueAttempt> rogueAttempts() {

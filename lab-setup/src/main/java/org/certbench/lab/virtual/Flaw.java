@@ -30,7 +30,11 @@ public enum Flaw {
     /** The status service (TCP 7070) crashes on a line longer than 256 bytes (5.13-1B). */
     FRAGILE_INPUT("fragile-input", "5.13-1B"),
     /** No brute-force protection: logins never lock, however many guesses fail (5.1-5). */
-    NO_LOCKOUT("no-lockout", "5.1-5");
+    NO_LOCKOUT("no-lockout", "5.1-5"),
+    /** The configuration API ({@code POST /api/config} on HTTPS) takes changes without a login (5.5-5). */
+    OPEN_CONFIG("open-config", "5.5-5"),
+    /** When the broker turns it away, the uplink retries every 100 ms instead of backing off (5.9-3). */
+    RECONNECT_STORM("reconnect-storm", "5.9-3");
 
     private final String id;
     private final String provision;

@@ -132,6 +132,14 @@ final class InJvmDevice implements AutoCloseable {
                 "Contact: mailto:security@certbench.invalid\nPolicy: https://certbench.invalid/disclosure\n"));
         server.createContext("/admin", exchange -> respond(exchange, 200, "<html><body><h1>Settings</h1><p>firmware " + FIRMWARE
                 + "</p></body></html>")).setAuthenticator(login);
+        var config = server.createContext("/api/config", exchange -> {
+            boolean change = exchange.getRequestMethod().equals("POST");
+            exchange.getRequestBody().readAllBytes();
+            respond(exchange, 200, change ? "{\"applied\":true}\n" : "{\"ntp\":\"pool.ntp.org\",\"tls\":true}\n");
+        });
+        if (!variant.has(Flaw.OPEN_CONFIG)) {
+            config.setAuthenticator(login);
+        }
         var docs = server.createContext("/docs/", this::document);
         if (variant.has(Flaw.DOCS_BEHIND_LOGIN)) {
             docs.setAuthenticator(login);
@@ -191,7 +199,8 @@ final class InJvmDevice implements AutoCloseable {
 
     private static void respondPlain(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", body.startsWith("<") ? "text/html; charset=utf-8" : "text/plain");
+        exchange.getResponseHeaders().set("Content-Type", body.startsWith("<") ? "text/html; charset=utf-8"
+                : body.startsWith("{") ? "application/json" : "text/plain");
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
         try (var out = exchange.getResponseBody()) {
@@ -255,8 +264,11 @@ final class InJvmDevice implements AutoCloseable {
         boolean plain = variant.has(Flaw.PLAINTEXT);
         InetSocketAddress target = plain ? broker.plainEndpoint() : broker.tlsEndpoint();
         TrustChoice trust = variant.has(Flaw.ACCEPTS_ANY_BROKER_CERT) ? TrustChoice.anything() : TrustChoice.labCa(ca(broker));
-        Mqtt3AsyncClient client = client(target, plain ? null : trust).automaticReconnect().initialDelay(1, TimeUnit.SECONDS)
-                .maxDelay(5, TimeUnit.SECONDS).applyAutomaticReconnect().buildAsync();
+        // Backs off from 1 s to 5 s when the broker is away; the reconnect-storm flaw hammers it every 100 ms.
+        boolean storm = variant.has(Flaw.RECONNECT_STORM);
+        Mqtt3AsyncClient client = client(target, plain ? null : trust).automaticReconnect()
+                .initialDelay(storm ? 100 : 1_000, TimeUnit.MILLISECONDS).maxDelay(storm ? 100 : 5_000, TimeUnit.MILLISECONDS)
+                .applyAutomaticReconnect().buildAsync();
         client.connect();
         byte[] telemetry = ("{\"device\":\"" + variant.deviceId() + "\",\"temperature\":21.5}").getBytes(StandardCharsets.UTF_8);
         uplink.scheduleWithFixedDelay(() -> {

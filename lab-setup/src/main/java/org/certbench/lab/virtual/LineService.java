@@ -4,17 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PushbackInputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.certbench.lab.broker.LoginLockout;
 import org.jspecify.annotations.Nullable;
 
@@ -31,18 +24,12 @@ final class LineService implements AutoCloseable {
     private static final int MAX_LINE = 1024;
     private static final int IAC = 255;
 
-    private final ServerSocket server;
+    private final TcpListener listener;
     private final String banner;
     private final @Nullable Map<String, String> accounts;
     private final boolean telnet;
     private final String firmware;
     private final LoginLockout lockout;
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "certbench-virtual-line");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     /**
      * @param accounts user name → password accepted at the login prompt; {@code null} for a root shell without login
@@ -56,49 +43,26 @@ final class LineService implements AutoCloseable {
         this.accounts = accounts == null ? null : Map.copyOf(accounts);
         this.telnet = telnet;
         this.firmware = firmware;
-        this.server = new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getByName(address), port), 16);
-        workers.execute(this::accept);
+        this.listener = new TcpListener(address, port, "certbench-virtual-line", this::serve);
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                open.add(socket);
-                workers.execute(() -> serve(socket));
-            } catch (IOException e) {
-                if (server.isClosed()) {
-                    return;
-                }
-            }
+    private void serve(Socket socket) throws IOException {
+        socket.setSoTimeout(IDLE_MILLIS);
+        // A console ends lines with CR, telnet with CR LF, a script with LF: each is one line end.
+        LineInput in = new LineInput(socket.getInputStream());
+        OutputStream out = socket.getOutputStream();
+        if (telnet) {
+            // IAC WILL ECHO, IAC WILL SUPPRESS-GO-AHEAD: what busybox telnetd opens with.
+            out.write(new byte[] {(byte) IAC, (byte) 251, 1, (byte) IAC, (byte) 251, 3});
         }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            socket.setSoTimeout(IDLE_MILLIS);
-            // A console ends lines with CR, telnet with CR LF, a script with LF: each is one line end.
-            PushbackInputStream in = new PushbackInputStream(socket.getInputStream(), 1);
-            OutputStream out = socket.getOutputStream();
-            if (telnet) {
-                // IAC WILL ECHO, IAC WILL SUPPRESS-GO-AHEAD: what busybox telnetd opens with.
-                out.write(new byte[] {(byte) IAC, (byte) 251, 1, (byte) IAC, (byte) 251, 3});
-            }
-            write(out, banner + "\r\n");
-            if (accounts != null && !login(in, out)) {
-                return;
-            }
-            shell(in, out, accounts == null ? "root" : "owner");
-        } catch (IOException e) {
-            // the client went away or idled out: a device just drops the session
-        } finally {
-            open.remove(socket);
+        write(out, banner + "\r\n");
+        if (accounts != null && !login(in, out)) {
+            return;
         }
+        shell(in, out, accounts == null ? "root" : "owner");
     }
 
-    private boolean login(PushbackInputStream in, OutputStream out) throws IOException {
+    private boolean login(LineInput in, OutputStream out) throws IOException {
         for (int attempt = 0; attempt < 3; attempt++) {
             write(out, "login: ");
             String user = readLine(in, out);
@@ -116,7 +80,7 @@ final class LineService implements AutoCloseable {
         return false;
     }
 
-    private void shell(PushbackInputStream in, OutputStream out, String user) throws IOException {
+    private void shell(LineInput in, OutputStream out, String user) throws IOException {
         String prompt = user.equals("root") ? "# " : "$ ";
         while (true) {
             write(out, prompt);
@@ -139,7 +103,7 @@ final class LineService implements AutoCloseable {
     }
 
     /** A line without its end, IAC sequences removed; {@code null} at end of stream. */
-    private static @Nullable String readLine(PushbackInputStream in, OutputStream out) throws IOException {
+    private static @Nullable String readLine(LineInput in, OutputStream out) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
             int b;
@@ -150,6 +114,12 @@ final class LineService implements AutoCloseable {
             }
             if (b < 0) {
                 return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+            }
+            // The LF or NUL of a CR LF / CR NUL that came in a later packet than its CR ends no second line.
+            boolean afterCr = in.afterCr;
+            in.afterCr = false;
+            if (afterCr && line.size() == 0 && (b == '\n' || b == 0)) {
+                continue;
             }
             if (b == IAC) {
                 int command = in.read();
@@ -172,12 +142,7 @@ final class LineService implements AutoCloseable {
                 continue;
             }
             if (b == '\r') {
-                if (in.available() > 0) {
-                    int next = in.read();
-                    if (next != '\n' && next != 0 && next >= 0) {
-                        in.unread(next);
-                    }
-                }
+                in.afterCr = true;
                 return line.toString(StandardCharsets.UTF_8);
             }
             if (b == '\n') {
@@ -189,6 +154,15 @@ final class LineService implements AutoCloseable {
         }
     }
 
+    /** A connection's input, remembering whether the last line ended with a bare CR. */
+    private static final class LineInput extends PushbackInputStream {
+        boolean afterCr;
+
+        LineInput(java.io.InputStream in) {
+            super(in, 1);
+        }
+    }
+
     private static void write(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
@@ -196,18 +170,6 @@ final class LineService implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.close();
-        } catch (IOException e) {
-            // closing a listening socket: nothing to recover
-        }
-        for (Socket socket : open) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // already gone
-            }
-        }
-        workers.shutdownNow();
+        listener.close();
     }
 }

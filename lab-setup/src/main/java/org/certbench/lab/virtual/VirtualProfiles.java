@@ -100,7 +100,7 @@ public final class VirtualProfiles {
                   hard-coded-identity: false
                   csps-protect-updates-or-cloud: true
                   network-security-configuration: true
-                  csps-leave-device: false
+                  csps-leave-device: true             # the uplink's password goes to the broker
                   unused-interfaces: true
                   debug-interfaces: true              # the console (UART)
                   physical-debug-ports: true
@@ -146,7 +146,7 @@ public final class VirtualProfiles {
                     resilience: reconnects to the broker with exponential backoff from 1 s to 5 min
                   12-NetSecImpl: { review: third-party code review of the TLS configuration, report: internal }
                   13-SoftServ:
-                    https: { status: enabled, authentication: owner password, configuration: yes, ports: [%d] }
+                    https: { status: enabled, authentication: owner password, configuration: yes, configuration-paths: [/api/config], ports: [%d] }
                     mqtts: { status: enabled, authentication: owner password, configuration: no, ports: [%d] }
                     coaps: { status: enabled, authentication: DTLS PSK, configuration: no, ports: [%d] }
                     status: { status: enabled, authentication: none, configuration: no, ports: [%d], purpose: liveness for the owner's monitoring }

@@ -10,6 +10,8 @@ import org.certbench.api.Dut;
 import org.certbench.api.dut.NetworkInterface;
 import org.certbench.api.dut.Transport;
 import org.certbench.probes.Probes;
+import org.certbench.probes.net.PortRange;
+import org.certbench.probes.net.PortScan;
 import org.certbench.probes.net.ServiceGuess;
 
 /**
@@ -29,6 +31,24 @@ final class DeviceServices {
         ports.addAll(extraPorts);
         ports.removeAll(benchPorts(network, bench));
         return probes.net().identify(network.host(), ports).stream().filter(ServiceGuess::reachable).toList();
+    }
+
+    /**
+     * Every TCP service of the device, on any port: an all-port scan, then each open port (the bench's own
+     * serial server aside) identified.
+     *
+     * @param scan the scan, to tell whether it was complete
+     * @param services what answered on the open ports
+     */
+    record Scanned(PortScan scan, List<ServiceGuess> services) {
+    }
+
+    static Scanned scanAll(Dut dut, Bench bench, Probes probes) {
+        NetworkInterface network = dut.interfaces().network().orElseThrow();
+        PortScan scan = probes.net().scanTcp(network.host(), PortRange.ALL);
+        Set<Integer> open = new TreeSet<>(scan.open());
+        open.removeAll(benchPorts(network, bench));
+        return new Scanned(scan, probes.net().identify(network.host(), open).stream().filter(ServiceGuess::reachable).toList());
     }
 
     /** The TCP ports of the bench's serial servers that sit on the device's own address. */

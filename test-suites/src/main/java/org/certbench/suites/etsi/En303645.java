@@ -7,6 +7,11 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.certbench.probes.coap.CoapSecurity;
+import org.certbench.probes.coap.CoapTarget;
+import org.certbench.probes.coap.Discovery;
+import org.certbench.probes.coap.WebLink;
+import org.certbench.probes.http.HttpAuth;
 import org.certbench.probes.http.HttpCall;
 import org.certbench.probes.http.HttpResult;
 import org.certbench.probes.login.Attempt;
@@ -44,6 +49,7 @@ import org.certbench.api.dut.ServiceEndpoint;
 import org.certbench.api.dut.Transport;
 import org.certbench.probes.Probes;
 import org.certbench.probes.broker.BrokerSession;
+import org.certbench.probes.broker.RefusedConnect;
 import org.certbench.probes.broker.RogueAttempt;
 import org.certbench.probes.mqtt.ConnectResult;
 import org.certbench.probes.mqtt.MqttEndpoint;
@@ -447,15 +453,13 @@ public final class En303645 {
         NetworkInterface network = dut.interfaces().network().orElseThrow();
         Map<?, ?> listed = dut.ixit().get("13-SoftServ").filter(Map.class::isInstance).map(Map.class::cast)
                 .orElseThrow(() -> Verdicts.inconclusive("IXIT 13-SoftServ lists no services to compare with"));
-        PortScan scan = probes.net().scanTcp(network.host(), PortRange.ALL);
-        if (!scan.complete()) {
-            throw Verdicts.inconclusive("the scan of %s decided %d of %d ports before the deadline", network.host(), scan.scanned(),
-                    scan.range().size());
+        DeviceServices.Scanned scanned = DeviceServices.scanAll(dut, bench, probes);
+        if (!scanned.scan().complete()) {
+            throw Verdicts.inconclusive("the scan of %s decided %d of %d ports before the deadline", network.host(),
+                    scanned.scan().scanned(), scanned.scan().range().size());
         }
-        Set<Integer> open = new TreeSet<>(scan.open());
-        open.removeAll(DeviceServices.benchPorts(network, bench));
         List<String> problems = new ArrayList<>();
-        for (ServiceGuess guess : probes.net().identify(network.host(), open)) {
+        for (ServiceGuess guess : scanned.services()) {
             String where = (guess.service().equals("unknown") ? "an unidentified service (" + guess.banner() + ")" : guess.service())
                     + " on " + guess.port() + "/tcp";
             judgeService(listed, Set.of(guess.service()), guess.port(), where, problems, evidence);
@@ -502,17 +506,15 @@ public final class En303645 {
             requires = Requirement.NETWORK, timeout = "PT10M")
     void servicesSurviveMalformedInput(Dut dut, Bench bench, Probes probes, Evidence evidence) {
         NetworkInterface network = dut.interfaces().network().orElseThrow();
-        PortScan scan = probes.net().scanTcp(network.host(), PortRange.ALL);
-        Set<Integer> open = new TreeSet<>(scan.open());
-        open.removeAll(DeviceServices.benchPorts(network, bench));
+        DeviceServices.Scanned scanned = DeviceServices.scanAll(dut, bench, probes);
+        List<ServiceGuess> before = scanned.services();
         List<String> problems = new ArrayList<>();
-        List<Integer> undocumented = open.stream().filter(p -> network.declared(p, Transport.TCP).isEmpty()).toList();
+        List<Integer> undocumented = before.stream().map(ServiceGuess::port).filter(p -> network.declared(p, Transport.TCP).isEmpty()).toList();
         if (!undocumented.isEmpty()) {
             problems.add("open TCP ports not documented as interfaces: " + undocumented);
         }
-        List<ServiceGuess> before = probes.net().identify(network.host(), open).stream().filter(ServiceGuess::reachable).toList();
         List<Integer> survivors = new ArrayList<>();
-        boolean cutShort = !scan.complete();
+        boolean cutShort = !scanned.scan().complete();
         for (ServiceGuess service : before) {
             BurstResult result = probes.net().malformedTcp(network.host(), service.port(), service.service(), seed(dut, service.port()));
             cutShort |= result.cutShort();
@@ -638,5 +640,179 @@ public final class En303645 {
         if (!undecided.isEmpty()) {
             throw Verdicts.inconclusive("logins that did not answer every attempt: %s", String.join("; ", undecided));
         }
+    }
+
+    /**
+     * Test group 5.5-4, functional: nothing on the network gives access without authentication: plain
+     * CoAP (declared UDP ports and 5683) must not answer resource discovery, and no TCP service on any
+     * port may hand out a shell without a login.
+     */
+    @Provision(id = "5.5-4", level = Level.RECOMMENDED)
+    @TestCase(id = "5.5-4-3", assessment = Assessment.FUNCTIONAL, title = "no CoAP resource or shell without authentication",
+            requires = Requirement.NETWORK, timeout = "PT2M")
+    void nothingWithoutAuthentication(Dut dut, Bench bench, Probes probes, Evidence evidence) {
+        NetworkInterface network = dut.interfaces().network().orElseThrow();
+        List<String> open = new ArrayList<>();
+        Set<Integer> udp = new TreeSet<>(network.declaredPorts(Transport.UDP));
+        udp.add(5683);
+        for (UdpPortResult port : probes.net().probeUdp(network.host(), udp)) {
+            if (port.state() != UdpPortResult.State.ANSWERED || port.protocol() != UdpProtocol.COAP) {
+                continue;
+            }
+            Discovery discovery = probes.coap().discover(new CoapTarget(network.host(), port.port(), CoapSecurity.none()));
+            String where = "CoAP on " + port.port() + "/udp";
+            if (discovery.response().success()) {
+                String resources = discovery.links().stream().map(WebLink::uri).collect(java.util.stream.Collectors.joining(" "));
+                open.add(where + " lists its resources to anyone: " + resources);
+                evidence.finding(Finding.fail("coap-" + port.port(), where + " answers /.well-known/core without authentication"));
+            } else {
+                evidence.finding(Finding.pass("coap-" + port.port(), where + " refused discovery: " + discovery.response()));
+            }
+        }
+        for (ServiceGuess service : DeviceServices.scanAll(dut, bench, probes).services()) {
+            if (!service.service().equals("unknown")) {
+                continue;
+            }
+            ConsoleState state = probes.serial().classify(new SerialEndpoint.Remote(network.host(), service.port(), false, 0));
+            if (state.kind() == ConsoleState.Kind.ROOT_SHELL || state.kind() == ConsoleState.Kind.USER_SHELL) {
+                open.add("a shell without login on " + service.port() + "/tcp (" + state.evidence() + ")");
+                evidence.finding(Finding.fail("shell-" + service.port(), "shell without login on " + service.port() + "/tcp"));
+            }
+        }
+        Verdicts.failIf(!open.isEmpty(), "%s gives access without authentication: %s", network.host(), String.join("; ", open));
+    }
+
+    /**
+     * Test group 5.5-5, functional: security-relevant configuration over the network needs authentication.
+     * Every service IXIT 13-SoftServ marks {@code configuration: yes} gets its configuration requests
+     * ({@code configuration-paths}, else the pages that ask for a login) without credentials and with
+     * wrong ones: any change accepted is a FAIL; with the profile's credential it must be accepted.
+     * TS 103 701: a service answering that IXIT 13-SoftServ does not list is an undocumented mechanism, a FAIL.
+     */
+    @Provision(id = "5.5-5", level = Level.MANDATORY, features = Feature.NETWORK_SECURITY_CONFIGURATION)
+    @TestCase(id = "5.5-5-2", assessment = Assessment.FUNCTIONAL, title = "configuration over the network needs authentication",
+            requires = Requirement.NETWORK, timeout = "PT5M")
+    void configurationNeedsAuthentication(Dut dut, Bench bench, Probes probes, Evidence evidence) {
+        NetworkInterface network = dut.interfaces().network().orElseThrow();
+        Map<?, ?> listed = dut.ixit().get("13-SoftServ").filter(Map.class::isInstance).map(Map.class::cast)
+                .orElseThrow(() -> Verdicts.inconclusive("IXIT 13-SoftServ lists no services, so none says which take configuration"));
+        List<ServiceGuess> services = DeviceServices.scanAll(dut, bench, probes).services();
+        List<String> problems = new ArrayList<>();
+        for (ServiceGuess guess : services) {
+            judgeService(listed, Set.of(guess.service()), guess.port(), (guess.service().equals("unknown") ? "an unidentified service"
+                    : guess.service()) + " on " + guess.port() + "/tcp", problems, evidence);
+        }
+        Optional<Credential> account = dut.credentials().get("owner").filter(c -> c.username() != null);
+        String host = network.host().contains(":") ? "[" + network.host() + "]" : network.host();
+        int checked = 0;
+        for (ServiceGuess guess : services) {
+            if (!guess.service().startsWith("http") || !(listed.get(guess.service()) instanceof Map<?, ?> entry)
+                    || !String.valueOf(entry.get("configuration")).matches("(?i)yes|true")) {
+                continue;
+            }
+            List<String> paths = entry.get("configuration-paths") instanceof List<?> declared ? declared.stream().map(String::valueOf).toList()
+                    : LoginSurfaces.find(dut, bench, probes).stream().filter(f -> f.surface().port() == guess.port())
+                            .map(f -> f.surface().path()).toList();
+            for (String path : paths) {
+                java.net.URI uri = java.net.URI.create(guess.service() + "://" + host + ":" + guess.port() + path);
+                byte[] change = "{\"ntp\":\"ntp.certbench.invalid\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                HttpCall post = HttpCall.get(uri).withRedirects(0).withMethod("POST", change).withHeader("Content-Type", "application/json");
+                HttpResult anonymous = probes.http().request(post);
+                HttpResult wrong = probes.http().request(post.withAuth(HttpAuth.of(account.map(Credential::username).orElse("admin"),
+                        "certbench-wrong-password")));
+                checked++;
+                String where = "POST " + guess.service() + " " + guess.port() + path;
+                if (anonymous.status() / 100 == 2 || wrong.status() / 100 == 2) {
+                    String how = anonymous.status() / 100 == 2 ? "without credentials" : "with a wrong password";
+                    problems.add(where + " accepted a change " + how + " (HTTP " + (anonymous.status() / 100 == 2 ? anonymous.status()
+                            : wrong.status()) + ")");
+                    evidence.finding(Finding.fail("config-" + guess.port() + path.replaceAll("[^A-Za-z0-9]+", "-"), where
+                            + " accepted a change " + how));
+                    continue;
+                }
+                String authorised = account.map(c -> probes.http().request(post.withAuth(HttpAuth.of(c.username(), c.password().reveal()))))
+                        .map(r -> ", with the owner's credential HTTP " + r.status()).orElse("");
+                evidence.finding(Finding.pass("config-" + guess.port() + path.replaceAll("[^A-Za-z0-9]+", "-"), where + " refused: HTTP "
+                        + anonymous.status() + " without credentials, " + wrong.status() + " with a wrong password" + authorised));
+            }
+        }
+        Verdicts.failIf(!problems.isEmpty(), "configuration over the network on %s: %s", network.host(), String.join("; ", problems));
+        if (checked == 0) {
+            throw Verdicts.inconclusive("no HTTP(S) service that IXIT 13-SoftServ says takes configuration answered on %s", network.host());
+        }
+    }
+
+    /** How long the lab broker turns a device away in 5.9-3-2. */
+    private static final Duration REFUSAL_WINDOW = Duration.ofSeconds(20);
+    private static final Pattern DECLARED_BACKOFF = Pattern.compile("(?i)back.?off|exponential");
+
+    /**
+     * Test group 5.9-3, functional: a device that reports to a broker comes back in an orderly way when
+     * the broker goes away. The lab broker drops the device's sessions and refuses its CONNECTs for 20 s,
+     * recording each try: retries faster than one a second are a reconnect storm (FAIL); when IXIT
+     * 11-ComMech/resilience declares a backoff, the gaps must grow.
+     */
+    @Provision(id = "5.9-3", level = Level.RECOMMENDED)
+    @TestCase(id = "5.9-3-2", assessment = Assessment.FUNCTIONAL, title = "the uplink backs off when the broker turns it away",
+            requires = {Requirement.NETWORK, Requirement.UPLINK}, timeout = "PT3M")
+    void reconnectsInAnOrderlyWay(Dut dut, Probes probes, Evidence evidence) {
+        String host = dut.interfaces().network().orElseThrow().host();
+        if (probes.broker().sessionsFrom(host, UPLINK_WAIT).isEmpty()) {
+            throw Verdicts.inconclusive("%s opened no session on the lab broker within %s: point the device at the bench's broker",
+                    host, UPLINK_WAIT);
+        }
+        List<RefusedConnect> tries = probes.broker().refuseFor(host, REFUSAL_WINDOW);
+        if (tries.isEmpty()) {
+            throw Verdicts.inconclusive("%s did not try to reconnect while the broker was away for %s", host, REFUSAL_WINDOW);
+        }
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < tries.size(); i++) {
+            gaps.add(Duration.between(tries.get(i - 1).at(), tries.get(i).at()).toMillis());
+        }
+        String pattern = tries.size() + " tries in " + REFUSAL_WINDOW.toSeconds() + " s, gaps " + gaps.stream()
+                .map(g -> String.format(java.util.Locale.ROOT, "%.1f s", g / 1000.0)).collect(java.util.stream.Collectors.joining(", "));
+        evidence.writeText("reconnect-gaps.txt", pattern + "\n");
+        List<Long> sorted = gaps.stream().sorted().toList();
+        long median = sorted.isEmpty() ? Long.MAX_VALUE : sorted.get(sorted.size() / 2);
+        Verdicts.failIf(median < 1000, "%s hammered the broker while it was away: %s (a reconnect storm)", host, pattern);
+        boolean declaresBackoff = DECLARED_BACKOFF.matcher(dut.ixit().text("11-ComMech", "resilience").orElse("")).find();
+        Verdicts.failIf(declaresBackoff && gaps.size() >= 3 && gaps.get(gaps.size() - 1) < gaps.get(0) * 3 / 2,
+                "%s retried without the backoff IXIT 11-ComMech/resilience declares: %s", host, pattern);
+        evidence.finding(Finding.pass("reconnect", "backed off: " + pattern));
+    }
+
+    /**
+     * Test group 5.5-6, functional: critical security parameters that leave the device are encrypted in
+     * transit. The lab broker sees the device's uplink: a session over plain TCP that carried a password
+     * hands that secret to anyone on the path.
+     */
+    @Provision(id = "5.5-6", level = Level.RECOMMENDED, features = Feature.CSPS_LEAVE_DEVICE)
+    @TestCase(id = "5.5-6-2", assessment = Assessment.FUNCTIONAL, title = "secrets the uplink sends travel encrypted",
+            requires = {Requirement.NETWORK, Requirement.UPLINK}, timeout = "PT2M")
+    void secretsTravelEncrypted(Dut dut, Probes probes) {
+        uplinkSendsNoSecretInClear(dut, probes);
+    }
+
+    /**
+     * Test group 5.5-7, functional: critical security parameters are protected on remote interfaces: the
+     * same observation as 5.5-6-2, a password over a plain uplink is unprotected.
+     */
+    @Provision(id = "5.5-7", level = Level.MANDATORY, features = Feature.CSPS_LEAVE_DEVICE)
+    @TestCase(id = "5.5-7-2", assessment = Assessment.FUNCTIONAL, title = "secrets on the remote interface are protected",
+            requires = {Requirement.NETWORK, Requirement.UPLINK}, timeout = "PT2M")
+    void secretsProtectedRemotely(Dut dut, Probes probes) {
+        uplinkSendsNoSecretInClear(dut, probes);
+    }
+
+    private static void uplinkSendsNoSecretInClear(Dut dut, Probes probes) {
+        String host = dut.interfaces().network().orElseThrow().host();
+        List<BrokerSession> sessions = probes.broker().sessionsFrom(host, UPLINK_WAIT);
+        if (sessions.isEmpty()) {
+            throw Verdicts.inconclusive("%s opened no session on the lab broker within %s: point the device at the bench's broker",
+                    host, UPLINK_WAIT);
+        }
+        Optional<BrokerSession> exposed = sessions.stream().filter(x -> !x.tls() && x.passwordSent()).findFirst();
+        Verdicts.failIf(exposed.isPresent(), "%s sent its broker password over plain TCP: %s", host,
+                exposed.map(BrokerSession::describe).orElse(""));
     }
 }

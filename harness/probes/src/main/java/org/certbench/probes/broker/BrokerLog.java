@@ -37,6 +37,15 @@ public interface BrokerLog {
     List<RogueAttempt> rogueAttempts();
 
     /**
+     * Drops every session from {@code host} and refuses its CONNECTs (server unavailable) for
+     * {@code window}, recording each refused one, as a broker that went away would look to the device.
+     */
+    void refuse(String host, java.time.Duration window);
+
+    /** Every CONNECT refused during a {@link #refuse} window so far, oldest first. */
+    List<RefusedConnect> refusedConnects();
+
+    /**
      * Starts (or joins) the lab broker a bench names; found with {@link java.util.ServiceLoader}, so
      * the engine needs no compile-time link to the broker's implementation.
      */

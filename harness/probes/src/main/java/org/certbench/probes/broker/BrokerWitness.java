@@ -70,6 +70,32 @@ public final class BrokerWitness {
         return seen;
     }
 
+    /**
+     * Turns {@code host} away for {@code window} and returns when it tried to come back during it;
+     * written to {@code broker-refusals.txt}.
+     */
+    public List<RefusedConnect> refuseFor(String host, Duration window) {
+        BrokerLog log = required();
+        Instant from = Instant.now();
+        log.refuse(host, window);
+        Deadline until = Deadline.in(window.compareTo(deadline.remaining()) < 0 ? window : deadline.remaining());
+        while (!until.expired()) {
+            sleep(Math.min(200, until.remainingMillis(200)));
+        }
+        List<RefusedConnect> seen = log.refusedConnects().stream().filter(c -> c.remoteAddress().equals(host) && !c.at().isBefore(from))
+                .toList();
+        write("broker-refusals.txt", host, window, seen, c -> c.at() + " CONNECT from " + c.clientId() + " refused (server unavailable)");
+        return seen;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(Math.max(1, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private BrokerLog required() {
         return broker.get().orElseThrow(() -> Verdicts.inconclusive(
                 "the bench's MQTT broker cannot be read by certbench (use broker kind embedded to see what devices send)"));

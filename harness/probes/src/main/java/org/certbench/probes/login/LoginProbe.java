@@ -59,6 +59,8 @@ public final class LoginProbe {
     private static final Pattern REJECTED = Pattern.compile("(?is).*(incorrect|invalid|fail|denied|wrong|bad password).*");
     private static final Pattern PASSWORD_OR_SHELL = Pattern.compile("(?is).*(password\\s*:|[#$>%])\\s*$");
     private static final Pattern LOGIN_OR_SHELL = Pattern.compile("(?is).*((login|user ?name)\\s*:|[#$>%])\\s*$");
+    /** What may follow a password: a shell, the login prompt again, or a new password prompt (asked again). */
+    private static final Pattern AFTER_PASSWORD = Pattern.compile("(?is).*((login|user ?name|password)\\s*:|[#$>%])\\s*$");
 
     private final @Nullable Evidence evidence;
     private final Deadline deadline;
@@ -218,14 +220,14 @@ public final class LoginProbe {
                 return done(credential, Attempt.Outcome.ACCEPTED, started, "logged in without a password: " + lastLine(afterUser.get()));
             }
             console.sendLine(credential.password());
-            Optional<String> verdict = console.expect(LOGIN_OR_SHELL, wait);
+            Optional<String> verdict = console.expect(AFTER_PASSWORD, wait);
             if (verdict.isEmpty()) {
                 String rest = console.read(Duration.ofMillis(200));
                 return done(credential, REJECTED.matcher(rest).matches() ? Attempt.Outcome.REJECTED : Attempt.Outcome.REFUSED, started,
                         rest.isBlank() ? "no answer after the password (closed or locked)" : lastLine(rest));
             }
             String text = verdict.get();
-            if (REJECTED.matcher(text).matches() || LOGIN_PROMPT.matcher(text).matches()) {
+            if (REJECTED.matcher(text).matches() || LOGIN_PROMPT.matcher(text).matches() || PASSWORD_PROMPT.matcher(text).matches()) {
                 return done(credential, Attempt.Outcome.REJECTED, started, lastLine(text).isEmpty() ? "login prompt again" : lastLine(text));
             }
             return done(credential, Attempt.Outcome.ACCEPTED, started, "shell prompt: " + lastLine(text));
