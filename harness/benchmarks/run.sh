@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# certbench side by side with the tools a lab would otherwise use, on the same target in one run.
+# Installs the peers from Debian, starts the targets in a network namespace of its own (10.214.0.2),
+# runs each pair alternately (a warm-up of each, then RUNS of each: certbench, peer, certbench, peer …),
+# and writes results/latest.json and results/latest.md (median, min, max, ratio, same findings), then
+# puts the table into the README. Needs root (network namespace, apt).
+#
+#   harness/benchmarks/run.sh            # RUNS=5 by default
+#   RUNS=9 harness/benchmarks/run.sh
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+runs="${RUNS:-5}"
+rows="${ROWS:-tcp-scan tls-scan coap-1000 bundle}"   # a subset, to look at one row
+want() { case " $rows " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+work="$(mktemp -d /tmp/certbench-bench.XXXXXX)"
+ns=cbbench
+host_ip=10.214.0.1
+device=10.214.0.2
+export DEBIAN_FRONTEND=noninteractive
+
+say() { echo "benchmarks: $*" >&2; }
+
+# --- peers and targets, from Debian ------------------------------------------------------------------------
+packages=(nmap sslscan libcoap3-bin openssl lighttpd lighttpd-mod-openssl socat iproute2 python3 coreutils procps)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
+  apt-get update -q >/dev/null
+  policy=/usr/sbin/policy-rc.d; created=no
+  if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' > "$policy"; chmod +x "$policy"; created=yes; fi
+  apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  [ "$created" = yes ] && rm -f "$policy"
+fi
+
+# --- certbench ----------------------------------------------------------------------------------------------
+say "building certbench (benchmarks module and the CLI)"
+(cd "$root" && ./mvnw -q -B -DskipTests install -pl harness/benchmarks,harness/cli -am)
+touch "$root/harness/cli/target/certbench-cli.jar"
+(cd "$root" && ./mvnw -q -B dependency:build-classpath -pl harness/benchmarks -Dmdep.outputFile="$work/classpath" >/dev/null)
+cp="$root/harness/benchmarks/target/classes:$(cat "$work/classpath")"
+job() { java -XX:+UseSerialGC -cp "$cp" org.certbench.benchmarks.Job "$@"; }
+
+# --- the target device: its own network namespace ----------------------------------------------------------
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  ip netns del "$ns" 2>/dev/null || true
+  ip link del cbb0 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+ip netns del "$ns" 2>/dev/null || true
+ip link del cbb0 2>/dev/null || true
+ip netns add "$ns"
+ip link add cbb0 type veth peer name cbb1
+ip link set cbb1 netns "$ns"
+ip addr add "$host_ip/30" dev cbb0; ip link set cbb0 up
+ip netns exec "$ns" ip addr add "$device/30" dev cbb1
+ip netns exec "$ns" ip link set cbb1 up
+ip netns exec "$ns" ip link set lo up
+in_ns() { ip netns exec "$ns" "$@"; }
+
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=$device" -addext "subjectAltName=IP:$device" \
+  -keyout "$work/device.key" -out "$work/device.crt" 2>/dev/null
+cat "$work/device.key" "$work/device.crt" > "$work/device.pem"
+mkdir -p "$work/www"; echo "<html><body>bench device</body></html>" > "$work/www/index.html"
+cat > "$work/lighttpd.conf" <<CONF
+server.document-root = "$work/www"
+server.port = 443
+server.bind = "$device"
+server.modules = ("mod_openssl")
+server.errorlog = "$work/lighttpd.log"
+ssl.engine = "enable"
+ssl.pemfile = "$work/device.pem"
+ssl.openssl.ssl-conf-cmd = ("MinProtocol" => "TLSv1.2")
+CONF
+in_ns lighttpd -D -f "$work/lighttpd.conf" & pids+=($!)
+for port in 22 80 1883 8080 8883; do
+  in_ns socat "TCP-LISTEN:$port,bind=$device,fork,reuseaddr" SYSTEM:"echo bench" 2>/dev/null & pids+=($!)
+done
+in_ns coap-server-notls -A "$device" -p 5683 & pids+=($!)
+sleep 1
+
+# --- pairs: certbench, peer, alternately -------------------------------------------------------------------
+# pair NAME CERTBENCH-COMMAND PEER-COMMAND: output and wall time of each run under $work/NAME/.
+pair() {
+  local name="$1" ours="$2" theirs="$3"
+  mkdir -p "$work/$name"
+  say "$name: warm-up, then $runs runs of each, alternately"
+  for i in $(seq 0 "$runs"); do
+    for side in certbench peer; do
+      local command="$ours"; [ "$side" = peer ] && command="$theirs"
+      local start end
+      start=$(date +%s%N)
+      local rc=0
+      bash -c "$command" > "$work/$name/$side-$i.out" 2> "$work/$name/$side-$i.err" || rc=$?
+      end=$(date +%s%N)
+      echo "$rc" >> "$work/$name/$side.rc"
+      [ "$i" -gt 0 ] && echo $(( (end - start) / 1000 )) >> "$work/$name/$side.us"
+    done
+  done
+}
+
+export -f job; export cp
+want tcp-scan && pair tcp-scan "job scan $device" "nmap -sT -p- -T4 -n -Pn --open -oG - $device"
+want tls-scan && pair tls-scan "job tls $device 443" "sslscan --no-colour --xml=- $device:443"
+want coap-1000 && pair coap-1000 "job coap $device 5683 1000" \
+  "for i in \$(seq 1000); do coap-client-notls -m get -B 5 coap://$device/.well-known/core >/dev/null || exit 1; done; echo 1000"
+
+# A real bundle: certbench run against the target (5.6-1), then 1 GiB of evidence beside its own.
+if want bundle; then
+export CERTBENCH_KEYSTORE_PASSWORD="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+job keys "$work/keys" > /dev/null
+cat > "$work/device.yaml" <<YAML
+certbench: 1
+device: { id: bench-device, manufacturer: certbench benchmarks, model: namespace host, firmware: "1.0" }
+interfaces:
+  network:
+    host: $device
+    ports:
+      - { port: 22, transport: tcp, service: ssh }
+      - { port: 80, transport: tcp, service: http }
+      - { port: 443, transport: tcp, service: https }
+      - { port: 1883, transport: tcp, service: mqtt }
+      - { port: 8080, transport: tcp, service: http }
+      - { port: 8883, transport: tcp, service: mqtts }
+YAML
+"$root/certbench" run --device "$work/device.yaml" --provision 5.6-1 --assessment functional --unattended \
+  --out "$work/bundle" > "$work/run.log" 2>&1 || true
+mkdir -p "$work/bundle/evidence/bench-1gib"
+for i in $(seq 1 16); do head -c $((64 << 20)) /dev/urandom > "$work/bundle/evidence/bench-1gib/capture-$i.bin"; done
+rm -f "$work/bundle/MANIFEST.sha256" "$work/bundle/MANIFEST.sha256.p7s"
+files="find $work/bundle -type f ! -name 'MANIFEST.sha256*' -print0"
+pair sign-1gib "java -Xmx256m -XX:+UseSerialGC -cp $cp org.certbench.benchmarks.Job sign $work/bundle $work/keys/lab-signing.p12" \
+  "$files | xargs -0 openssl dgst -sha256 | wc -l"
+pair verify-1gib "java -Xmx256m -XX:+UseSerialGC -cp $cp org.certbench.benchmarks.Job verify $work/bundle $work/keys/lab-ca.pem" \
+  "$files | xargs -0 openssl dgst -sha256 | wc -l"
+pair sha256sum-1gib "java -Xmx256m -XX:+UseSerialGC -cp $cp org.certbench.benchmarks.Job verify $work/bundle $work/keys/lab-ca.pem" \
+  "cd $work/bundle && sha256sum -c --quiet MANIFEST.sha256 && echo ok"
+fi
+
+mkdir -p "$here/results"
+python3 "$here/summarize.py" "$work" "$runs" "$here/results/latest.json" "$here/results/latest.md"
+python3 - "$root/README.md" "$here/results/latest.md" <<'PY'
+import sys, re
+readme, table = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+start, end = "<!-- benchmarks:start -->", "<!-- benchmarks:end -->"
+if start in readme:
+    readme = re.sub(re.escape(start) + ".*?" + re.escape(end), start + "\n" + table + end, readme, flags=re.S)
+    open(sys.argv[1], "w").write(readme)
+PY
+cat "$here/results/latest.md"

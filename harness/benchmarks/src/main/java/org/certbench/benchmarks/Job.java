@@ -1,0 +1,148 @@
+package org.certbench.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.certbench.probes.Deadline;
+import org.certbench.probes.coap.CoapProbe;
+import org.certbench.probes.coap.CoapResult;
+import org.certbench.probes.coap.CoapSecurity;
+import org.certbench.probes.coap.CoapTarget;
+import org.certbench.probes.net.PortRange;
+import org.certbench.probes.net.PortScan;
+import org.certbench.probes.net.ScanOptions;
+import org.certbench.probes.net.TcpPortScanner;
+import org.certbench.probes.tls.CipherSuite;
+import org.certbench.probes.tls.TlsScan;
+import org.certbench.probes.tls.TlsScanOptions;
+import org.certbench.probes.tls.TlsScanner;
+import org.certbench.reports.BundleSigner;
+import org.certbench.reports.BundleVerifier;
+import org.certbench.reports.Manifest;
+import org.certbench.reports.TestKeys;
+
+/**
+ * One benchmark job, run as {@code run.sh} times it: a fresh JVM, the job, one JSON line of what was
+ * found on standard output. Jobs:
+ *
+ * <pre>{@code
+ * java -cp … org.certbench.benchmarks.Job scan 10.214.0.2            # {"open":[22,80,443]}
+ * java -cp … org.certbench.benchmarks.Job tls 10.214.0.2 443         # {"TLSv1.2":["ECDHE-RSA-AES128-GCM-SHA256",…],…}
+ * java -cp … org.certbench.benchmarks.Job coap 10.214.0.2 5683 1000  # {"requests":1000,"answered":1000}
+ * java -cp … org.certbench.benchmarks.Job keys DIR                   # a TEST signing key (password: CERTBENCH_KEYSTORE_PASSWORD)
+ * java -cp … org.certbench.benchmarks.Job sign BUNDLE KEYSTORE       # {"files":17,"bytes":1073741824}
+ * java -cp … org.certbench.benchmarks.Job verify BUNDLE CA           # {"valid":true,"problems":[]}
+ * }</pre>
+ */
+public final class Job {
+
+    private Job() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+        }
+        String json = switch (args[0]) {
+            case "scan" -> scan(arg(args, 1));
+            case "tls" -> tls(arg(args, 1), Integer.parseInt(arg(args, 2)));
+            case "coap" -> coap(arg(args, 1), Integer.parseInt(arg(args, 2)), Integer.parseInt(arg(args, 3)));
+            case "keys" -> keys(Path.of(arg(args, 1)));
+            case "sign" -> sign(Path.of(arg(args, 1)), Path.of(arg(args, 2)));
+            case "verify" -> verify(Path.of(arg(args, 1)), Path.of(arg(args, 2)));
+            default -> {
+                usage();
+                yield "";
+            }
+        };
+        System.out.println(json);
+    }
+
+    private static String arg(String[] args, int index) {
+        if (args.length <= index) {
+            usage();
+        }
+        return args[index];
+    }
+
+    private static void usage() {
+        System.err.println("usage: Job scan HOST | tls HOST PORT | coap HOST PORT COUNT | keys DIR | sign BUNDLE KEYSTORE | verify BUNDLE CA");
+        System.exit(3);
+    }
+
+    /** All 65,535 TCP ports, as {@code nmap -sT -p-} does. */
+    static String scan(String host) throws IOException {
+        PortScan scan = new TcpPortScanner(ScanOptions.DEFAULT).scan(host, PortRange.ALL, Deadline.NONE);
+        return "{\"open\":" + scan.open() + ",\"complete\":" + scan.complete() + "}";
+    }
+
+    /** Versions and suites an endpoint accepts, by OpenSSL name as sslscan prints them. */
+    static String tls(String host, int port) {
+        TlsScan scan = new TlsScanner(TlsScanOptions.DEFAULT).scan(host, port, Deadline.NONE, null);
+        Map<String, List<String>> suites = new TreeMap<>();
+        scan.suites().forEach((version, list) -> suites.put(version.label(), list.stream().map(CipherSuite::opensslName).sorted().toList()));
+        return suites.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue().stream().map(s -> "\"" + s + "\"")
+                .collect(Collectors.joining(",", "[", "]"))).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** {@code count} confirmable GETs of {@code /.well-known/core}, one after another. */
+    static String coap(String host, int port, int count) {
+        CoapProbe probe = CoapProbe.standalone(Deadline.in(Duration.ofMinutes(10)));
+        CoapTarget target = new CoapTarget(host, port, CoapSecurity.none());
+        int answered = 0;
+        for (int i = 0; i < count; i++) {
+            CoapResult result = probe.get(target, "/.well-known/core", true);
+            if (result.success()) {
+                answered++;
+            }
+        }
+        return "{\"requests\":" + count + ",\"answered\":" + answered + "}";
+    }
+
+    static String keys(Path dir) throws IOException, GeneralSecurityException {
+        TestKeys.Made made = TestKeys.create(dir, password());
+        return "{\"keystore\":\"" + made.keystore() + "\",\"ca\":\"" + made.caCertificate() + "\"}";
+    }
+
+    /** Writes the bundle's manifest (SHA-256 of every file) and its CMS signature. */
+    static String sign(Path bundle, Path keystore) throws IOException, GeneralSecurityException {
+        BundleSigner.fromPkcs12(keystore, password()).sign(bundle);
+        List<String> lines = Files.readAllLines(bundle.resolve(Manifest.FILE_NAME), StandardCharsets.UTF_8);
+        long bytes = 0;
+        for (String line : lines) {
+            bytes += Files.size(bundle.resolve(line.substring(66)));
+        }
+        return "{\"files\":" + lines.size() + ",\"bytes\":" + bytes + "}";
+    }
+
+    /** Checks signature, chain, every digest and the report, as {@code certbench verify} does. */
+    static String verify(Path bundle, Path ca) throws IOException, GeneralSecurityException {
+        X509Certificate trusted;
+        try (var in = Files.newInputStream(ca)) {
+            trusted = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        BundleVerifier.Result result = BundleVerifier.verify(bundle, trusted);
+        List<String> problems = new ArrayList<>(result.problems());
+        return "{\"valid\":" + result.valid() + ",\"problems\":" + problems.stream().map(p -> "\"" + p.replace("\"", "'") + "\"")
+                .collect(Collectors.joining(",", "[", "]")) + "}";
+    }
+
+    private static char[] password() {
+        String password = System.getenv("CERTBENCH_KEYSTORE_PASSWORD");
+        if (password == null || password.isEmpty()) {
+            System.err.println("set CERTBENCH_KEYSTORE_PASSWORD");
+            System.exit(3);
+        }
+        return password.toCharArray();
+    }
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Reads what run.sh recorded and writes the JSON and markdown tables: per pair the median, min and max
+wall time of each side, certbench's time over the peer's, whether the goal holds, and whether both sides
+found the same things."""
+import json
+import re
+import statistics
+import sys
+from pathlib import Path
+
+work, runs, out_json, out_md = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
+
+
+def read(name, side, i):
+    return (work / name / f"{side}-{i}.out").read_text(errors="replace")
+
+
+def tcp(name, side, i):
+    text = read(name, side, i)
+    if side == "certbench":
+        return sorted(json.loads(text)["open"])
+    return sorted(int(p) for p in re.findall(r"(\d+)/open/tcp", text))
+
+
+def tls(name, side, i):
+    text = read(name, side, i)
+    if side == "certbench":
+        return {v: sorted(s) for v, s in json.loads(text).items()}
+    found = {}
+    for status, version, cipher in re.findall(r'<cipher status="(accepted|preferred)" sslversion="([^"]+)"[^>]*cipher="([^"]+)"', text):
+        found.setdefault(version, set()).add(cipher)
+    return {v: sorted(s) for v, s in found.items()}
+
+
+def coap(name, side, i):
+    text = read(name, side, i).strip()
+    return json.loads(text)["answered"] if side == "certbench" else int(text.splitlines()[-1])
+
+
+def files(name, side, i):
+    text = read(name, side, i).strip()
+    if side == "certbench":
+        data = json.loads(text)
+        return data.get("files", "valid" if data.get("valid") else data.get("problems"))
+    return int(text) if text.isdigit() else ("valid" if text.endswith("ok") else text)
+
+
+bundle_files = None
+rows = [
+    # name, job, peer, goal (certbench time / peer time at most), findings parser, what must also hold
+    ("tcp-scan", "TCP scan of all 65,535 ports of one host", "nmap -sT -p- -T4 -n", 1.0, tcp, "same open ports"),
+    ("tls-scan", "TLS versions and cipher suites of one endpoint", "sslscan", 1.0, tls, "same versions and suites"),
+    ("coap-1000", "1,000 CoAP GETs of /.well-known/core", "a coap-client loop", 1.0, coap, "every request answered"),
+    ("sign-1gib", "manifest and CMS signature of a 1 GiB bundle (-Xmx256m)", "openssl dgst -sha256", 1.25, None, "heap within -Xmx256m"),
+    ("verify-1gib", "verify the 1 GiB bundle (-Xmx256m)", "openssl dgst -sha256", 1.25, None, "heap within -Xmx256m; bundle valid"),
+    ("sha256sum-1gib", "verify the 1 GiB bundle (-Xmx256m)", "sha256sum -c", 1.25, None, "bundle valid"),
+]
+results = []
+for name, job, peer, goal, parse, holds in rows:
+    if not (work / name).exists():
+        continue
+    times = {side: [int(x) / 1e6 for x in (work / name / f"{side}.us").read_text().split()] for side in ("certbench", "peer")}
+    codes = {side: (work / name / f"{side}.rc").read_text().split() for side in ("certbench", "peer")}
+    stats = {side: {"median_s": statistics.median(t), "min_s": min(t), "max_s": max(t), "runs": len(t)} for side, t in times.items()}
+    ratio = stats["certbench"]["median_s"] / stats["peer"]["median_s"]
+    same = None
+    detail = ""
+    if parse is not None:
+        ours = [parse(name, "certbench", i) for i in range(1, runs + 1)]
+        theirs = [parse(name, "peer", i) for i in range(1, runs + 1)]
+        same = all(o == ours[0] for o in ours) and all(t == theirs[0] for t in theirs) and ours[0] == theirs[0]
+        detail = json.dumps(ours[0]) if same else "certbench " + json.dumps(ours[0]) + " / peer " + json.dumps(theirs[0])
+    else:
+        ours = [read(name, "certbench", i).strip() for i in range(1, runs + 1)]
+        ok = all(c == "0" for c in codes["certbench"]) and all('"valid":false' not in o for o in ours)
+        same = ok
+        detail = ours[0][:200]
+    results.append({"row": name, "job": job, "peer": peer, "certbench": stats["certbench"], "peer_tool": stats["peer"],
+                    "ratio": ratio, "goal_at_most": goal, "goal_holds": ratio <= goal, "also": holds, "also_holds": same,
+                    "exit_codes": codes, "found": detail})
+
+Path(out_json).write_text(json.dumps({"runs": runs, "rows": results}, indent=2) + "\n")
+lines = ["| job | peer | certbench median (min–max) | peer median (min–max) | certbench ÷ peer | goal | must also hold |",
+         "|---|---|---|---|---|---|---|"]
+for r in results:
+    c, p = r["certbench"], r["peer_tool"]
+    lines.append(f"| {r['job']} | `{r['peer']}` | {c['median_s']:.3f} s ({c['min_s']:.3f}–{c['max_s']:.3f}) | "
+                 f"{p['median_s']:.3f} s ({p['min_s']:.3f}–{p['max_s']:.3f}) | {r['ratio']:.2f} | "
+                 f"≤ {r['goal_at_most']:.2f} {'✔' if r['goal_holds'] else '✘'} | {r['also']}: {'yes' if r['also_holds'] else 'NO'} |")
+lines.append("")
+lines.append(f"{runs} runs of each side after a warm-up, alternating; wall time of the whole command (a fresh JVM for "
+             "certbench), on the same target in the same run. Reproduce: `harness/benchmarks/run.sh`.")
+Path(out_md).write_text("\n".join(lines) + "\n")
