@@ -96,6 +96,7 @@ public final class BundleVerifier {
         byte[] manifest = Files.readAllBytes(manifestFile);
         Map<String, String> entries = Manifest.parse(new String(manifest, StandardCharsets.UTF_8), problems);
         Set<String> listed = new LinkedHashSet<>();
+        Map<String, Path> toHash = new java.util.LinkedHashMap<>();
         Path root = bundle.toRealPath();
         for (Map.Entry<String, String> entry : entries.entrySet()) {
             String path = entry.getKey();
@@ -117,7 +118,12 @@ public final class BundleVerifier {
                 problems.add(path + ": leads out of the bundle");
                 continue;
             }
-            if (!Manifest.sha256(file).equals(entry.getValue())) {
+            toHash.put(path, file);
+        }
+        List<String> digests = Manifest.sha256(List.copyOf(toHash.values()));
+        int index = 0;
+        for (String path : toHash.keySet()) {
+            if (!digests.get(index++).equals(entries.get(path))) {
                 problems.add(path + ": changed (its SHA-256 differs from the manifest)");
             }
         }

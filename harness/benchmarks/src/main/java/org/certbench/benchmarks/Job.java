@@ -95,15 +95,17 @@ public final class Job {
                 .collect(Collectors.joining(",", "[", "]"))).collect(Collectors.joining(",", "{", "}"));
     }
 
-    /** {@code count} confirmable GETs of {@code /.well-known/core}, one after another. */
+    /** {@code count} confirmable GETs of {@code /.well-known/core}, one after another over one client session. */
     static String coap(String host, int port, int count) {
         CoapProbe probe = CoapProbe.standalone(Deadline.in(Duration.ofMinutes(10)));
         CoapTarget target = new CoapTarget(host, port, CoapSecurity.none());
         int answered = 0;
-        for (int i = 0; i < count; i++) {
-            CoapResult result = probe.get(target, "/.well-known/core", true);
-            if (result.success()) {
-                answered++;
+        try (CoapProbe.Exchanges session = probe.open(target)) {
+            for (int i = 0; i < count; i++) {
+                CoapResult result = session.get("/.well-known/core", true);
+                if (result.success()) {
+                    answered++;
+                }
             }
         }
         return "{\"requests\":" + count + ",\"answered\":" + answered + "}";

@@ -237,27 +237,69 @@ public final class CoapProbe {
         }
     }
 
+    /**
+     * A client session with one target for several requests: one endpoint (and one DTLS session) for all
+     * of them, where {@link #get} makes a new one each time. Close it when done.
+     *
+     * <pre>{@code
+     * try (CoapProbe.Exchanges coap = probes.coap().open(target)) {
+     *     for (int i = 0; i < 1000; i++) {
+     *         coap.get("/.well-known/core", true);
+     *     }
+     * }
+     * }</pre>
+     */
+    public Exchanges open(CoapTarget target) {
+        return new Exchanges(new Session(target));
+    }
+
+    /** Requests over one open session; see {@link #open}. */
+    public final class Exchanges implements AutoCloseable {
+        private final Session session;
+
+        private Exchanges(Session session) {
+            this.session = session;
+        }
+
+        /** GET a path, confirmable or not. */
+        public CoapResult get(String path, boolean confirmable) {
+            Request request = Request.newGet();
+            request.setConfirmable(confirmable);
+            return exchange(session, path, request);
+        }
+
+        @Override
+        public void close() {
+            session.close();
+        }
+    }
+
     private CoapResult exchange(CoapTarget target, String path, Request request) {
         try (Session session = new Session(target)) {
-            request.setURI(target.uri(path));
-            session.transcript.sent(request.getCode() + (request.isConfirmable() ? " CON " : " NON ") + target.uri(path)
-                    + (request.getPayloadSize() > 0 ? ", " + request.getPayloadSize() + " bytes: " + preview(request.getPayload()) : "")
-                    + " (" + describe(target.security()) + ")");
-            long started = System.nanoTime();
-            session.client.setTimeout((long) deadline.remainingMillis(WAIT_CAP_MILLIS));
-            CoapResult result;
-            try {
-                CoapResponse response = session.client.advanced(request);
-                result = response == null ? session.failure(request, started, null) : session.result(response, started);
-            } catch (Exception e) {
-                result = session.failure(request, started, e);
-            }
-            session.transcript.received(result + (result.responded() ? ": " + preview(result.payload()) : ""));
-            result.dtls().ifPresent(facts -> session.transcript.note("DTLS " + facts.cipherSuite()
-                    + (facts.chain().isEmpty() ? "" : ", certificate " + facts.chain().get(0).subject())
-                    + (facts.accepted() ? "" : ", refused: " + facts.rejection())));
-            return result;
+            return exchange(session, path, request);
         }
+    }
+
+    private CoapResult exchange(Session session, String path, Request request) {
+        CoapTarget target = session.target;
+        request.setURI(target.uri(path));
+        session.transcript.sent(request.getCode() + (request.isConfirmable() ? " CON " : " NON ") + target.uri(path)
+                + (request.getPayloadSize() > 0 ? ", " + request.getPayloadSize() + " bytes: " + preview(request.getPayload()) : "")
+                + " (" + describe(target.security()) + ")");
+        long started = System.nanoTime();
+        session.client.setTimeout((long) deadline.remainingMillis(WAIT_CAP_MILLIS));
+        CoapResult result;
+        try {
+            CoapResponse response = session.client.advanced(request);
+            result = response == null ? session.failure(request, started, null) : session.result(response, started);
+        } catch (Exception e) {
+            result = session.failure(request, started, e);
+        }
+        session.transcript.received(result + (result.responded() ? ": " + preview(result.payload()) : ""));
+        result.dtls().ifPresent(facts -> session.transcript.note("DTLS " + facts.cipherSuite()
+                + (facts.chain().isEmpty() ? "" : ", certificate " + facts.chain().get(0).subject())
+                + (facts.accepted() ? "" : ", refused: " + facts.rejection())));
+        return result;
     }
 
     private static String describe(CoapSecurity security) {
@@ -283,12 +325,14 @@ public final class CoapProbe {
 
     /** A client endpoint for one target, torn down after use (Californium starts threads per endpoint). */
     private final class Session implements AutoCloseable {
+        final CoapTarget target;
         final Transcript transcript;
         final CoapClient client;
         final Endpoint endpoint;
         final @Nullable RecordingTrustManager trust;
 
         Session(CoapTarget target) {
+            this.target = target;
             this.transcript = transcript(target.host(), target.port());
             this.trust = target.security() instanceof CoapSecurity.X509 x509 ? new RecordingTrustManager(x509.trust(), x509.serverName()) : null;
             CoapEndpoint.Builder builder = new CoapEndpoint.Builder().setConfiguration(CONFIGURATION);
