@@ -11,7 +11,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 runs="${RUNS:-5}"
-rows="${ROWS:-tcp-scan tls-scan coap-1000 bundle}"   # a subset, to look at one row
+rows="${ROWS:-tcp-scan tls-scan coap-1000 engine-10k bundle}"   # a subset, to look at one row
 want() { case " $rows " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 work="$(mktemp -d /tmp/certbench-bench.XXXXXX)"
 ns=cbbench
@@ -110,6 +110,8 @@ want tcp-scan && pair tcp-scan "job scan $device" "nmap -sT -p- -T4 -n -Pn --ope
 want tls-scan && pair tls-scan "job tls $device 443" "sslscan --no-colour --xml=- $device:443"
 want coap-1000 && pair coap-1000 "job coap $device 5683 1000" \
   "for i in \$(seq 1000); do coap-client-notls -m get -B 5 coap://$device/.well-known/core >/dev/null || exit 1; done; echo 1000"
+
+want engine-10k && pair engine-10k "job engine 100" "job jupiter"
 
 # A real bundle: certbench run against the target (5.6-1), then 1 GiB of evidence beside its own.
 if want bundle; then

@@ -37,6 +37,11 @@ def coap(name, side, i):
     return json.loads(text)["answered"] if side == "certbench" else int(text.splitlines()[-1])
 
 
+def tests(name, side, i):
+    data = json.loads(read(name, side, i).strip())
+    return {"tests": data["tests"], "failed": data["failed"]}
+
+
 def files(name, side, i):
     text = read(name, side, i).strip()
     if side == "certbench":
@@ -51,6 +56,8 @@ rows = [
     ("tcp-scan", "TCP scan of all 65,535 ports of one host", "nmap -sT -p- -T4 -n", 1.0, tcp, "same open ports"),
     ("tls-scan", "TLS versions and cipher suites of one endpoint", "sslscan", 1.0, tls, "same versions and suites"),
     ("coap-1000", "1,000 CoAP GETs of /.well-known/core", "a coap-client loop", 1.0, coap, "every request answered"),
+    ("engine-10k", "10,000 trivial cases through the certbench engine (100 devices × 100 cases, ledger written)",
+     "10,000 trivial JUnit Jupiter tests, same launcher", 1.2, tests, "all 10,000 pass on both sides"),
     ("sign-1gib", "manifest and CMS signature of a 1 GiB bundle (-Xmx256m)", "openssl dgst -sha256", 1.25, None, "heap within -Xmx256m"),
     ("verify-1gib", "verify the 1 GiB bundle (-Xmx256m)", "openssl dgst -sha256", 1.25, None, "heap within -Xmx256m; bundle valid"),
     ("sha256sum-1gib", "verify the 1 GiB bundle (-Xmx256m)", "sha256sum -c", 1.25, None, "bundle valid"),

@@ -42,6 +42,8 @@ import org.certbench.reports.TestKeys;
  * java -cp … org.certbench.benchmarks.Job keys DIR                   # a TEST signing key (password: CERTBENCH_KEYSTORE_PASSWORD)
  * java -cp … org.certbench.benchmarks.Job sign BUNDLE KEYSTORE       # {"files":17,"bytes":1073741824}
  * java -cp … org.certbench.benchmarks.Job verify BUNDLE CA           # {"valid":true,"problems":[]}
+ * java -cp … org.certbench.benchmarks.Job engine 100                 # 100 devices × 100 trivial cases: {"tests":10000,"failed":0}
+ * java -cp … org.certbench.benchmarks.Job jupiter                    # 10,000 trivial Jupiter tests: {"tests":10000,"failed":0}
  * }</pre>
  */
 public final class Job {
@@ -60,6 +62,8 @@ public final class Job {
             case "keys" -> keys(Path.of(arg(args, 1)));
             case "sign" -> sign(Path.of(arg(args, 1)), Path.of(arg(args, 2)));
             case "verify" -> verify(Path.of(arg(args, 1)), Path.of(arg(args, 2)));
+            case "engine" -> engine(Integer.parseInt(arg(args, 1)));
+            case "jupiter" -> jupiter();
             default -> {
                 usage();
                 yield "";
@@ -76,7 +80,8 @@ public final class Job {
     }
 
     private static void usage() {
-        System.err.println("usage: Job scan HOST | tls HOST PORT | coap HOST PORT COUNT | keys DIR | sign BUNDLE KEYSTORE | verify BUNDLE CA");
+        System.err.println("usage: Job scan HOST | tls HOST PORT | coap HOST PORT COUNT | keys DIR | sign BUNDLE KEYSTORE | verify BUNDLE CA"
+                + " | engine DEVICES | jupiter");
         System.exit(3);
     }
 
@@ -134,9 +139,45 @@ public final class Job {
             trusted = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
         BundleVerifier.Result result = BundleVerifier.verify(bundle, trusted);
-        List<String> problems = new ArrayList<>(result.problems());
-        return "{\"valid\":" + result.valid() + ",\"problems\":" + problems.stream().map(p -> "\"" + p.replace("\"", "'") + "\"")
+        return "{\"valid\":" + result.valid() + ",\"problems\":" + result.problems().stream().map(p -> "\"" + p.replace("\"", "'") + "\"")
                 .collect(Collectors.joining(",", "[", "]")) + "}";
+    }
+
+    /** The trivial suite on {@code devices} devices (100 cases each), through the launcher, with its ledger. */
+    static String engine(int devices) throws IOException {
+        Path dir = Files.createTempDirectory("certbench-engine-bench");
+        List<String> profiles = new ArrayList<>();
+        for (int i = 0; i < devices; i++) {
+            Path profile = dir.resolve("device-" + i + ".yaml");
+            Files.writeString(profile, "certbench: 1\ndevice: { id: bench-" + i + ", manufacturer: certbench, model: trivial, firmware: \"1\" }\n");
+            profiles.add(profile.toString());
+        }
+        return launch(org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+                .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(
+                        org.certbench.benchmarks.trivial.TrivialSuite.class))
+                .filters(org.junit.platform.launcher.EngineFilter.includeEngines("certbench"))
+                .configurationParameter("certbench.devices", String.join(",", profiles))
+                .configurationParameter("certbench.out", dir.resolve("run").toString()));
+    }
+
+    /** The 10,000 trivial Jupiter tests through the same launcher. */
+    static String jupiter() {
+        return launch(org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+                .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(
+                        org.certbench.benchmarks.trivial.TrivialJupiterTests.class))
+                .filters(org.junit.platform.launcher.EngineFilter.includeEngines("junit-jupiter")));
+    }
+
+    private static String launch(org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder request) {
+        var summary = new org.junit.platform.launcher.listeners.SummaryGeneratingListener();
+        // Listeners found on the class path (Allure's, through reports) would time their own writing, not the engines';
+        // they register when the launcher is made, so only the launcher's own configuration keeps them out.
+        org.junit.platform.launcher.core.LauncherConfig config = org.junit.platform.launcher.core.LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false).enablePostDiscoveryFilterAutoRegistration(false).build();
+        org.junit.platform.launcher.core.LauncherFactory.create(config).execute(request.enableImplicitConfigurationParameters(false).build(),
+                summary);
+        return "{\"tests\":" + summary.getSummary().getTestsSucceededCount() + ",\"failed\":"
+                + (summary.getSummary().getTestsFailedCount() + summary.getSummary().getTestsAbortedCount()) + "}";
     }
 
     private static char[] password() {
