@@ -333,7 +333,11 @@ public final class LabBroker implements BrokerLog, AutoCloseable {
             String listener = input.getConnectionInformation().getListener().map(l -> l.getName()).orElse("");
             String remote = input.getConnectionInformation().getInetAddress().map(InetAddress::getHostAddress).orElse("?");
             Long until = refusedUntil.get(remote);
-            if (until != null && System.nanoTime() < until && !deviceListeners.containsKey(listener)) {
+            if (until != null && System.nanoTime() >= until) {
+                refusedUntil.remove(remote, until);
+                until = null;
+            }
+            if (until != null && !deviceListeners.containsKey(listener)) {
                 refused.add(new RefusedConnect(remote, input.getClientInformation().getClientId(), Instant.now()));
                 output.failAuthentication(ConnackReasonCode.SERVER_UNAVAILABLE, "the lab broker is away (certbench 5.9-3)");
                 return;

@@ -62,4 +62,9 @@ final class DeviceServices {
         }
         return ports;
     }
+
+    /** {@code https://host:port} of an HTTP(S) service, IPv6 literals in brackets. */
+    static String baseUri(String host, ServiceGuess service) {
+        return service.service() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + service.port();
+    }
 }

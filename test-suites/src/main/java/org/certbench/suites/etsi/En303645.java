@@ -153,6 +153,16 @@ public final class En303645 {
     /** How long a case waits for a device that connects out to show itself on the lab broker. */
     private static final Duration UPLINK_WAIT = Duration.ofSeconds(45);
 
+    /** The sessions the device opened on the lab broker; INCONCLUSIVE when it opened none in time. */
+    private static List<BrokerSession> uplinkSessions(Probes probes, String host) {
+        List<BrokerSession> sessions = probes.broker().sessionsFrom(host, UPLINK_WAIT);
+        if (sessions.isEmpty()) {
+            throw Verdicts.inconclusive("%s opened no session on the lab broker within %s: point the device at the bench's broker",
+                    host, UPLINK_WAIT);
+        }
+        return sessions;
+    }
+
     /**
      * Test group 5.5-1, functional: a device that reports to a broker does so over TLS. The lab broker
      * records every session the device opens; a session over plain TCP is a FAIL naming it.
@@ -162,11 +172,7 @@ public final class En303645 {
             requires = {Requirement.NETWORK, Requirement.UPLINK}, timeout = "PT2M")
     void uplinkRunsOverTls(Dut dut, Probes probes) {
         String host = dut.interfaces().network().orElseThrow().host();
-        List<BrokerSession> sessions = probes.broker().sessionsFrom(host, UPLINK_WAIT);
-        if (sessions.isEmpty()) {
-            throw Verdicts.inconclusive("%s opened no session on the lab broker within %s: point the device at the bench's broker",
-                    host, UPLINK_WAIT);
-        }
+        List<BrokerSession> sessions = uplinkSessions(probes, host);
         Optional<BrokerSession> plain = sessions.stream().filter(s -> !s.tls()).findFirst();
         if (plain.isPresent()) {
             throw Verdicts.fail("%s reported to the broker over plain TCP%s: %s", host,
@@ -392,7 +398,7 @@ public final class En303645 {
         for (ServiceGuess service : DeviceServices.identify(dut, bench, probes, List.of())) {
             String where = service.service() + " on " + service.port() + "/tcp";
             if (service.service().startsWith("http")) {
-                String base = service.service() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + service.port();
+                String base = DeviceServices.baseUri(host, service);
                 for (String path : List.of("/", "/certbench-no-such-page")) {
                     HttpResult page = probes.http().request(HttpCall.get(java.net.URI.create(base + path)).withRedirects(0));
                     if (page.answered()) {
@@ -703,19 +709,24 @@ public final class En303645 {
                     : guess.service()) + " on " + guess.port() + "/tcp", problems, evidence);
         }
         Optional<Credential> account = dut.credentials().get("owner").filter(c -> c.username() != null);
-        String host = network.host().contains(":") ? "[" + network.host() + "]" : network.host();
+        byte[] change = "{\"ntp\":\"ntp.certbench.invalid\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<LoginSurfaces.Found> logins = null;
         int checked = 0;
         for (ServiceGuess guess : services) {
             if (!guess.service().startsWith("http") || !(listed.get(guess.service()) instanceof Map<?, ?> entry)
                     || !String.valueOf(entry.get("configuration")).matches("(?i)yes|true")) {
                 continue;
             }
-            List<String> paths = entry.get("configuration-paths") instanceof List<?> declared ? declared.stream().map(String::valueOf).toList()
-                    : LoginSurfaces.find(dut, bench, probes).stream().filter(f -> f.surface().port() == guess.port())
-                            .map(f -> f.surface().path()).toList();
+            List<String> paths;
+            if (entry.get("configuration-paths") instanceof List<?> declared) {
+                paths = declared.stream().map(String::valueOf).toList();
+            } else {
+                // The pages that ask for a login stand in for the configuration paths the IXIT did not name.
+                logins = logins == null ? LoginSurfaces.find(dut, bench, probes) : logins;
+                paths = logins.stream().filter(f -> f.surface().port() == guess.port()).map(f -> f.surface().path()).toList();
+            }
             for (String path : paths) {
-                java.net.URI uri = java.net.URI.create(guess.service() + "://" + host + ":" + guess.port() + path);
-                byte[] change = "{\"ntp\":\"ntp.certbench.invalid\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                java.net.URI uri = java.net.URI.create(DeviceServices.baseUri(network.host(), guess) + path);
                 HttpCall post = HttpCall.get(uri).withRedirects(0).withMethod("POST", change).withHeader("Content-Type", "application/json");
                 HttpResult anonymous = probes.http().request(post);
                 HttpResult wrong = probes.http().request(post.withAuth(HttpAuth.of(account.map(Credential::username).orElse("admin"),
@@ -757,10 +768,7 @@ public final class En303645 {
             requires = {Requirement.NETWORK, Requirement.UPLINK}, timeout = "PT3M")
     void reconnectsInAnOrderlyWay(Dut dut, Probes probes, Evidence evidence) {
         String host = dut.interfaces().network().orElseThrow().host();
-        if (probes.broker().sessionsFrom(host, UPLINK_WAIT).isEmpty()) {
-            throw Verdicts.inconclusive("%s opened no session on the lab broker within %s: point the device at the bench's broker",
-                    host, UPLINK_WAIT);
-        }
+        uplinkSessions(probes, host);
         List<RefusedConnect> tries = probes.broker().refuseFor(host, REFUSAL_WINDOW);
         if (tries.isEmpty()) {
             throw Verdicts.inconclusive("%s did not try to reconnect while the broker was away for %s", host, REFUSAL_WINDOW);
@@ -806,11 +814,7 @@ public final class En303645 {
 
     private static void uplinkSendsNoSecretInClear(Dut dut, Probes probes) {
         String host = dut.interfaces().network().orElseThrow().host();
-        List<BrokerSession> sessions = probes.broker().sessionsFrom(host, UPLINK_WAIT);
-        if (sessions.isEmpty()) {
-            throw Verdicts.inconclusive("%s opened no session on the lab broker within %s: point the device at the bench's broker",
-                    host, UPLINK_WAIT);
-        }
+        List<BrokerSession> sessions = uplinkSessions(probes, host);
         Optional<BrokerSession> exposed = sessions.stream().filter(x -> !x.tls() && x.passwordSent()).findFirst();
         Verdicts.failIf(exposed.isPresent(), "%s sent its broker password over plain TCP: %s", host,
                 exposed.map(BrokerSession::describe).orElse(""));

@@ -65,7 +65,7 @@ final class LoginSurfaces {
 
     /** The pages of one HTTP(S) service that ask for a login, one per distinct challenge. */
     private static List<Found> httpLogins(Probes probes, String host, ServiceGuess guess) {
-        String base = guess.service() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + guess.port();
+        String base = DeviceServices.baseUri(host, guess);
         Set<String> paths = new LinkedHashSet<>(USUAL_PATHS);
         HttpResult start = probes.http().request(HttpCall.get(URI.create(base + "/")).withRedirects(0));
         Matcher link = LINK.matcher(start.answered() ? start.text() : "");
