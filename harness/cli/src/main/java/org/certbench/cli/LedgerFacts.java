@@ -26,7 +26,7 @@ final class LedgerFacts implements AllureResults.Lookup {
     public Optional<AllureResults.CaseFacts> find(String uniqueId) {
         List<LedgerRow> rows;
         try {
-            rows = LedgerReader.read(out.resolve(org.certbench.engine.ledger.Ledger.FILE_NAME));
+            rows = LedgerReader.current(LedgerReader.read(out.resolve(org.certbench.engine.ledger.Ledger.FILE_NAME)));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -26,6 +26,9 @@ final class ReportBuilder {
         Map<String, List<Report.EvidenceFile>> evidence = new LinkedHashMap<>();
         LedgerReader.rows(rows, LedgerRow.EvidenceFile.class).forEach(e -> evidence.computeIfAbsent(e.uid(), k -> new ArrayList<>())
                 .add(new Report.EvidenceFile(e.file(), e.sha256(), e.bytes())));
+        // What an attempt cut short by a stopped run had written stays with its case, in its own folder.
+        LedgerReader.rows(rows, LedgerRow.Resume.class).forEach(r -> r.interrupted().forEach(c -> c.evidence().forEach(m ->
+                evidence.computeIfAbsent(c.uid(), k -> new ArrayList<>()).add(new Report.EvidenceFile(m.file(), m.sha256(), m.bytes())))));
         Map<String, List<Report.Finding>> findings = new LinkedHashMap<>();
         LedgerReader.rows(rows, LedgerRow.Finding.class).forEach(f -> findings.computeIfAbsent(f.caseUid(), k -> new ArrayList<>())
                 .add(new Report.Finding(f.finding(), f.verdict(), f.summary())));

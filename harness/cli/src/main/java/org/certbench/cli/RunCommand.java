@@ -58,9 +58,14 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-d", "--device"}, required = true, arity = "1..*", paramLabel = "PROFILE",
+    @Option(names = {"-d", "--device"}, arity = "1..*", paramLabel = "PROFILE",
             description = "Device profile(s) to certify (YAML).")
-    List<Path> devices;
+    List<Path> devices = List.of();
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the stopped run in DIR (killed, Ctrl-C, power cut) with its own devices and selection: "
+                    + "decided cases keep their verdicts, the others run, and the bundle is written.")
+    Path resume;
 
     @Option(names = "--bench", paramLabel = "FILE", description = "Bench file; without one, the local bench.")
     Path bench;
@@ -125,15 +130,67 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     KeystorePassword password = new KeystorePassword();
 
+    /** Whether the engine itself failed (the bundle is still written from what the ledger holds). */
+    private boolean engineFailed;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Path outDir = out != null ? out
-                : Path.of("certbench-runs", DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)));
-        if (Files.exists(outDir.resolve(Ledger.FILE_NAME))) {
-            stderr.println("certbench: " + outDir + " already holds a run (" + Ledger.FILE_NAME + "); give another --out");
-            return ExitCodes.BAD_INPUT;
+        Map<String, String> configuration = new LinkedHashMap<>();
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        Path outDir;
+        boolean ended = false;
+        if (resume != null) {
+            if (!devices.isEmpty() || bench != null || !standards.isEmpty() || !provisions.isEmpty() || statuses != null
+                    || !assessments.isEmpty() || !select.isEmpty() || out != null || timeout != null || loginBudget != null
+                    || operator != null || sequential) {
+                stderr.println("certbench: --resume continues a run with the devices, selection and settings it began with; "
+                        + "give only --answers, --unattended, --plain and the signing options with it");
+                return ExitCodes.BAD_INPUT;
+            }
+            outDir = resume;
+            ResumedRun stopped;
+            try {
+                stopped = ResumedRun.read(outDir);
+            } catch (ResumedRun.BadInput e) {
+                e.getMessage().lines().forEach(line -> stderr.println("certbench: " + line));
+                return ExitCodes.BAD_INPUT;
+            }
+            ended = stopped.ended();
+            stdout.println("certbench: resuming the run in " + outDir + ": " + stopped.decided() + " of " + stopped.plan().size()
+                    + " cases were decided before it stopped" + (ended ? " and it had ended; writing its bundle" : ""));
+            configuration.putAll(stopped.configuration());
+            configuration.put(CertbenchConfig.OUT.name(), outDir.toString());
+            configuration.put(CertbenchConfig.RESUME.name(), "true");
+            stopped.plan().forEach(uid -> selectors.add(DiscoverySelectors.selectUniqueId(uid)));
+            if (unattended) {
+                configuration.put(CertbenchConfig.INTERACTIVE.name(), "false");
+            }
+            if (answers != null) {
+                configuration.put(CertbenchConfig.ANSWERS.name(), answers.toAbsolutePath().toString());
+            }
+            // The Allure and Open Test Reporting views are made again from the whole run; the ledger is the record.
+            for (String view : List.of(AllureResults.DIRECTORY, OPEN_TEST_REPORTING)) {
+                deleteTree(outDir.resolve(view));
+            }
+        } else {
+            if (devices.isEmpty()) {
+                stderr.println("certbench: give the device profile(s) to certify (-d PROFILE), or --resume DIR");
+                return ExitCodes.BAD_INPUT;
+            }
+            outDir = out != null ? out
+                    : Path.of("certbench-runs", DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)));
+            if (Files.exists(outDir.resolve(Ledger.FILE_NAME))) {
+                stderr.println("certbench: " + outDir + " already holds a run (" + Ledger.FILE_NAME + "); give another --out, "
+                        + "or continue it with --resume " + outDir);
+                return ExitCodes.BAD_INPUT;
+            }
+            Integer refused = selectors(stderr, selectors);
+            if (refused != null) {
+                return refused;
+            }
+            configure(configuration, outDir);
         }
         try {
             Files.createDirectories(outDir);
@@ -143,7 +200,24 @@ final class RunCommand implements Callable<Integer> {
             stderr.println("certbench: cannot write the output folder " + outDir + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        List<DiscoverySelector> selectors = new ArrayList<>();
+        BundleSigner signer;
+        try {
+            signer = signer();
+        } catch (BadOption e) {
+            stderr.println("certbench: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        if (!ended) {
+            Integer result = launch(configuration, selectors, outDir, stdout, stderr);
+            if (result != null) {
+                return result;
+            }
+        }
+        return bundle(outDir, signer, stdout, stderr);
+    }
+
+    /** The --select ids as selectors (or every suite); an exit code if one is not a certbench id. */
+    private @org.jspecify.annotations.Nullable Integer selectors(PrintWriter stderr, List<DiscoverySelector> selectors) {
         for (String id : select) {
             try {
                 UniqueId uniqueId = UniqueId.parse(id);
@@ -160,8 +234,13 @@ final class RunCommand implements Callable<Integer> {
         if (selectors.isEmpty()) {
             SuiteRegistry.registered().forEach(suite -> selectors.add(DiscoverySelectors.selectClass(suite)));
         }
-        Map<String, String> configuration = new LinkedHashMap<>();
-        configuration.put(CertbenchConfig.DEVICES.name(), devices.stream().map(Path::toString).collect(Collectors.joining(",")));
+        return null;
+    }
+
+    /** The configuration parameters of a new run; paths absolute, so that the run can be resumed from anywhere. */
+    private void configure(Map<String, String> configuration, Path outDir) {
+        configuration.put(CertbenchConfig.DEVICES.name(),
+                devices.stream().map(p -> p.toAbsolutePath().normalize().toString()).collect(Collectors.joining(",")));
         configuration.put(CertbenchConfig.OUT.name(), outDir.toString());
         configuration.put(CertbenchConfig.STANDARDS.name(), String.join(",", standards));
         configuration.put(CertbenchConfig.PROVISIONS.name(), String.join(",", provisions));
@@ -169,7 +248,7 @@ final class RunCommand implements Callable<Integer> {
         configuration.put(CertbenchConfig.PARALLEL.name(), String.valueOf(!sequential));
         configuration.put(CertbenchConfig.INTERACTIVE.name(), String.valueOf(!unattended));
         if (bench != null) {
-            configuration.put(CertbenchConfig.BENCH.name(), bench.toString());
+            configuration.put(CertbenchConfig.BENCH.name(), bench.toAbsolutePath().normalize().toString());
         }
         if (timeout != null) {
             configuration.put(CertbenchConfig.TIMEOUT_DEFAULT.name(), timeout);
@@ -181,12 +260,57 @@ final class RunCommand implements Callable<Integer> {
             configuration.put(CertbenchConfig.LOGIN_BUDGET.name(), loginBudget);
         }
         if (answers != null) {
-            configuration.put(CertbenchConfig.ANSWERS.name(), answers.toString());
+            configuration.put(CertbenchConfig.ANSWERS.name(), answers.toAbsolutePath().normalize().toString());
         }
         if (operator != null) {
             configuration.put(CertbenchConfig.OPERATOR.name(), operator);
         }
+    }
 
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** The signer the options name, or null for an unsigned bundle. */
+    private @org.jspecify.annotations.Nullable BundleSigner signer() throws BadOption {
+        if (signWith != null && pkcs11 != null) {
+            throw new BadOption("give --sign-with or --pkcs11, not both");
+        }
+        if (tsa != null && signWith == null && pkcs11 == null) {
+            throw new BadOption("--tsa time-stamps a signature: give --sign-with or --pkcs11 too");
+        }
+        if (signWith == null && pkcs11 == null) {
+            return null;
+        }
+        Path key = signWith != null ? signWith : pkcs11;
+        try {
+            BundleSigner signer = signWith != null ? BundleSigner.fromPkcs12(signWith, password.read("Password of " + signWith))
+                    : BundleSigner.fromPkcs11(pkcs11, keyAlias, password.read("PIN of the token in " + pkcs11));
+            return tsa == null ? signer : signer.withTimeStamps(new TimeStampClient(tsa, java.time.Duration.ofSeconds(30)));
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new BadOption("cannot use the signing key " + key + ": " + e.getMessage());
+        }
+    }
+
+    /** A command-line option that cannot be used. */
+    private static final class BadOption extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadOption(String message) {
+            super(message);
+        }
+    }
+
+    /** Discovers and runs the campaign; an exit code if it must end here, null when the bundle is to be written. */
+    private @org.jspecify.annotations.Nullable Integer launch(Map<String, String> configuration, List<DiscoverySelector> selectors,
+            Path outDir, PrintWriter stdout, PrintWriter stderr) {
         // Bad input is reported by this command, with exit 3, instead of the launcher throwing at discovery.
         configuration.put(LauncherConstants.DISCOVERY_ISSUE_FAILURE_PHASE_PROPERTY_NAME, "execution");
         configuration.put("junit.platform.reporting.open.xml.enabled", "true");
@@ -208,28 +332,6 @@ final class RunCommand implements Callable<Integer> {
                 .build());
         TestPlan plan = launcher.discover(request);
         issues.warnings.forEach(w -> stderr.println("warning: " + w));
-        BundleSigner signer = null;
-        if (signWith != null && pkcs11 != null) {
-            stderr.println("certbench: give --sign-with or --pkcs11, not both");
-            return ExitCodes.BAD_INPUT;
-        }
-        if (tsa != null && signWith == null && pkcs11 == null) {
-            stderr.println("certbench: --tsa time-stamps a signature: give --sign-with or --pkcs11 too");
-            return ExitCodes.BAD_INPUT;
-        }
-        if (signWith != null || pkcs11 != null) {
-            Path key = signWith != null ? signWith : pkcs11;
-            try {
-                signer = signWith != null ? BundleSigner.fromPkcs12(signWith, password.read("Password of " + signWith))
-                        : BundleSigner.fromPkcs11(pkcs11, keyAlias, password.read("PIN of the token in " + pkcs11));
-                if (tsa != null) {
-                    signer = signer.withTimeStamps(new TimeStampClient(tsa, java.time.Duration.ofSeconds(30)));
-                }
-            } catch (IOException | java.security.GeneralSecurityException e) {
-                stderr.println("certbench: cannot use the signing key " + key + ": " + e.getMessage());
-                return ExitCodes.BAD_INPUT;
-            }
-        }
         if (!issues.errors.isEmpty()) {
             issues.errors.forEach(e -> stderr.println("error: " + e));
             stderr.println("certbench: " + issues.errors.size() + " problem(s) in the input; nothing was run");
@@ -258,7 +360,14 @@ final class RunCommand implements Callable<Integer> {
             if (!Files.exists(outDir.resolve(Ledger.FILE_NAME))) {
                 return ExitCodes.INTERNAL;
             }
+            engineFailed = true;
         }
+        return null;
+    }
+
+    /** Summarises the ledger, writes the report, manifest, signature and zip. */
+    private int bundle(Path outDir, @org.jspecify.annotations.Nullable BundleSigner signer, PrintWriter stdout, PrintWriter stderr)
+            throws IOException {
         Summary summary = Summary.read(outDir);
         summary.print(stdout);
         try {
@@ -279,7 +388,7 @@ final class RunCommand implements Callable<Integer> {
             stderr.println("certbench: the run's ledger, evidence and report are kept in " + outDir);
             return ExitCodes.INTERNAL;
         }
-        return engineFailure.get() != null ? ExitCodes.INTERNAL : summary.exitCode();
+        return engineFailed ? ExitCodes.INTERNAL : summary.exitCode();
     }
 
     /** Collects discovery issues so bad input ends the run before anything touches a device. */

@@ -30,7 +30,7 @@ final class Summary {
     }
 
     static Summary read(Path out) throws IOException {
-        return new Summary(LedgerReader.read(out.resolve(Ledger.FILE_NAME)), out);
+        return new Summary(LedgerReader.current(LedgerReader.read(out.resolve(Ledger.FILE_NAME))), out);
     }
 
     /** The ledger rows the summary was made from. */

@@ -3,6 +3,7 @@ package org.certbench.engine.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.certbench.api.Assessment;
@@ -31,10 +32,17 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param operator who operates the bench
  * @param answers answers file, if any
  * @param interactive whether the operator may be prompted on a terminal
+ * @param resume whether the run continues a stopped one in {@code out}
+ * @param given the {@code certbench.*} parameters as given (text), for the ledger
  */
 public record CampaignSettings(List<Path> devices, Optional<Path> bench, Set<String> standards, Set<String> provisions,
         Optional<String> statuses, Set<Assessment> assessments, Optional<Path> out, Duration timeoutDefault, CertbenchConfig.InconclusiveResult inconclusiveResult,
-        boolean parallel, ProbeSettings probes, String operator, Optional<Path> answers, boolean interactive) {
+        boolean parallel, ProbeSettings probes, String operator, Optional<Path> answers, boolean interactive,
+        boolean resume, Map<String, String> given) {
+
+    public CampaignSettings {
+        given = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(given));
+    }
 
     /**
      * @throws IllegalArgumentException naming the parameter whose value does not parse
@@ -55,6 +63,18 @@ public record CampaignSettings(List<Path> devices, Optional<Path> bench, Set<Str
                         CertbenchConfig.LOGIN_BUDGET.get(parameters)),
                 CertbenchConfig.OPERATOR.get(parameters),
                 CertbenchConfig.ANSWERS.get(parameters),
-                CertbenchConfig.INTERACTIVE.get(parameters));
+                CertbenchConfig.INTERACTIVE.get(parameters),
+                CertbenchConfig.RESUME.get(parameters),
+                given(parameters));
+    }
+
+    private static Map<String, String> given(ConfigurationParameters parameters) {
+        Map<String, String> given = new java.util.TreeMap<>();
+        for (CertbenchConfig.Key<?> key : CertbenchConfig.ALL) {
+            if (key != CertbenchConfig.RESUME) {
+                parameters.get(key.name()).ifPresent(value -> given.put(key.name(), value));
+            }
+        }
+        return given;
     }
 }

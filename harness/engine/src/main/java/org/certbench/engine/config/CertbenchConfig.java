@@ -114,9 +114,15 @@ public final class CertbenchConfig {
             "Ask the operator on the terminal when no answer is on file (only when a terminal is attached).", "true",
             CertbenchConfig::bool);
 
+    /** Whether this run continues a stopped one. */
+    public static final Key<Boolean> RESUME = new Key<>("certbench.resume", "boolean",
+            "Continue the stopped run whose ledger is in certbench.out: the cases it decided keep their verdicts and are not "
+                    + "run again, the cases it had begun start over (their first attempt's evidence is kept aside).", "false",
+            CertbenchConfig::bool);
+
     /** Every key, for documentation and for spotting misspelt ones. */
     public static final List<Key<?>> ALL = List.of(DEVICES, BENCH, STANDARDS, PROVISIONS, STATUSES, ASSESSMENTS, OUT, TIMEOUT_DEFAULT,
-            INCONCLUSIVE_RESULT, PARALLEL, SCAN_CONCURRENCY, SCAN_TIMEOUT, LOGIN_BUDGET, OPERATOR, ANSWERS, INTERACTIVE);
+            INCONCLUSIVE_RESULT, PARALLEL, SCAN_CONCURRENCY, SCAN_TIMEOUT, LOGIN_BUDGET, OPERATOR, ANSWERS, INTERACTIVE, RESUME);
 
     private CertbenchConfig() {
     }

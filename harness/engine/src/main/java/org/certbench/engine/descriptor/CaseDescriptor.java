@@ -6,6 +6,7 @@ import org.certbench.api.Dut;
 import org.certbench.api.Finding;
 import org.certbench.api.Verdict;
 import org.certbench.engine.config.CertbenchConfig.InconclusiveResult;
+import org.certbench.engine.execution.Campaign;
 import org.certbench.engine.execution.CaseInfo;
 import org.certbench.engine.execution.CaseRunner;
 import org.certbench.engine.execution.CertbenchExecutionContext;
@@ -80,14 +81,23 @@ public final class CaseDescriptor extends AbstractTestDescriptor implements Node
         String reason = notApplicable.orElse(result.getReason().orElse("skipped"));
         String now = Instant.now().toString();
         context.campaign().record(getUniqueId(), Verdict.NOT_APPLICABLE, reason);
-        context.campaign().ledger().append(new LedgerRow.CaseVerdict(Ledger.now(), getUniqueId().toString(), dut.id(), standard,
+        context.campaign().decide(new LedgerRow.CaseVerdict(Ledger.now(), getUniqueId().toString(), dut.id(), standard,
                 model.provision().id(), model.id(), Verdict.NOT_APPLICABLE, reason, now, now, 0));
     }
 
     @Override
     public CertbenchExecutionContext execute(CertbenchExecutionContext context, DynamicTestExecutor dynamicTestExecutor)
             throws Exception {
-        Outcome outcome = new CaseRunner(context.campaign()).run(info(), model, dut);
+        Optional<Campaign.Previous> previous = context.campaign().previous(getUniqueId());
+        Outcome outcome;
+        if (previous.isPresent()) {
+            // Decided before the run was stopped: the verdict stands and the device is not touched again.
+            Campaign.Previous p = previous.get();
+            context.campaign().record(getUniqueId(), p.verdict(), p.reason());
+            outcome = new Outcome(p.verdict(), p.reason(), null, p.findings());
+        } else {
+            outcome = new CaseRunner(context.campaign()).run(info(), model, dut);
+        }
         for (Finding finding : outcome.findings()) {
             FindingDescriptor child = new FindingDescriptor(getUniqueId().append(Segments.FINDING, finding.id()), finding);
             addChild(child);

@@ -67,6 +67,10 @@ public final class CertbenchEngineDescriptor extends EngineDescriptor implements
             return context;
         }
         context.campaign().open();
+        if (context.campaign().resuming()) {
+            // The stopped run wrote the header and the plan; the command checked that profiles and suites are unchanged.
+            return context;
+        }
         Ledger ledger = context.campaign().ledger();
         ledger.append(new LedgerRow.Tools(Ledger.now(), ToolVersions.current()));
         ledger.append(new LedgerRow.BenchState(Ledger.now(), bench.lab(), bench.accreditation(), bench.harnessAddress(), bench.broker(),

@@ -40,7 +40,7 @@ final class RollUps {
         String reason = reason(verdict, extraFailures, failed, undecided,
                 container.getChildren().isEmpty() ? "nothing selected" : "no case applies");
         campaign.record(container.getUniqueId(), verdict, reason);
-        campaign.ledger().append(new LedgerRow.RollUp(Ledger.now(), container.getUniqueId().toString(), level, device,
+        campaign.decide(new LedgerRow.RollUp(Ledger.now(), container.getUniqueId().toString(), level, device,
                 standard, provision, verdict, reason, counts));
         return verdict;
     }

@@ -76,7 +76,7 @@ final class SchemeRollUps {
             } else if (verdict == Verdict.INCONCLUSIVE || verdict == Verdict.ERROR) {
                 undecided.add(requirement.id() + " " + verdict);
             }
-            campaign.ledger().append(new LedgerRow.SchemeVerdict(Ledger.now(), id, scheme.id(), scheme.version(), scheme.title(),
+            campaign.decide(new LedgerRow.SchemeVerdict(Ledger.now(), id, scheme.id(), scheme.version(), scheme.title(),
                     requirement.id(), requirement.title(), verdict, reason, names));
         }
         List<String> invalidIcs = device.getChildren().stream().filter(StandardDescriptor.class::isInstance)
@@ -85,7 +85,7 @@ final class SchemeRollUps {
                 .map(s -> "invalid ICS for " + s.suite().id()).toList();
         Verdict overall = invalidIcs.isEmpty() ? Verdict.rollUp(requirementVerdicts) : Verdict.FAIL;
         String reason = RollUps.reason(overall, invalidIcs, failed, undecided, "no requirement applies");
-        campaign.ledger().append(new LedgerRow.SchemeVerdict(Ledger.now(), id, scheme.id(), scheme.version(), scheme.title(),
+        campaign.decide(new LedgerRow.SchemeVerdict(Ledger.now(), id, scheme.id(), scheme.version(), scheme.title(),
                 null, null, overall, reason, List.of()));
     }
 }

@@ -48,7 +48,7 @@ public final class StandardDescriptor extends AbstractTestDescriptor implements 
 
     @Override
     public CertbenchExecutionContext before(CertbenchExecutionContext context) {
-        context.campaign().ledger().append(new LedgerRow.Ics(Ledger.now(), dut.id(), suite.id(), icsProblems.isEmpty(), icsProblems));
+        context.campaign().decide(new LedgerRow.Ics(Ledger.now(), dut.id(), suite.id(), icsProblems.isEmpty(), icsProblems));
         return context;
     }
 

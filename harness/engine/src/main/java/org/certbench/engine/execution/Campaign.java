@@ -19,6 +19,7 @@ import org.certbench.api.Verdicts;
 import org.certbench.engine.config.CampaignSettings;
 import org.certbench.engine.input.AnswersFile;
 import org.certbench.engine.ledger.Ledger;
+import org.certbench.engine.ledger.LedgerReader;
 import org.certbench.engine.ledger.LedgerRow;
 import org.certbench.probes.broker.BrokerLog;
 import org.jspecify.annotations.Nullable;
@@ -47,13 +48,15 @@ public final class Campaign {
     private final AnswersFile answers;
     private final List<String> devices;
     private final List<String> standards;
-    private final String id;
+    private String id;
     private final Path out;
     private final Map<UniqueId, Verdict> verdicts = new ConcurrentHashMap<>();
     private final Map<UniqueId, String> reasons = new ConcurrentHashMap<>();
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
-    private final Instant started = Instant.now();
+    private Instant started = Instant.now();
     private @Nullable Ledger ledger;
+    private @Nullable Resumption resumed;
+    private @Nullable Thread stopHook;
     private BrokerLog.@Nullable Lease broker;
     /** Whether the providers were asked (a null lease then means none serves the bench's broker). */
     private boolean brokerSought;
@@ -68,16 +71,88 @@ public final class Campaign {
         this.out = settings.out().orElse(Path.of("certbench-runs", id));
     }
 
-    /** Creates the output folder and the ledger, and writes the campaign row. */
+    /**
+     * Creates the output folder and the ledger, and writes the campaign row; or, when the settings say
+     * resume, continues the stopped run's ledger and writes a resume row.
+     */
     public void open() throws IOException {
-        Files.createDirectories(out);
         Path ledgerFile = out.resolve(Ledger.FILE_NAME);
+        if (settings.resume()) {
+            if (!Files.isRegularFile(ledgerFile)) {
+                throw new IOException(out + " holds no run to resume (no " + Ledger.FILE_NAME + ")");
+            }
+            Ledger.Continued continued = Ledger.resume(ledgerFile);
+            ledger = continued.ledger();
+            Resumption resumption = Resumption.read(out, LedgerReader.read(ledgerFile));
+            id = resumption.campaign();
+            started = resumption.started();
+            ledger.append(new LedgerRow.Resume(Ledger.now(), id, resumption.decided(), resumption.interrupted(),
+                    continued.discardedBytes()));
+            resumed = resumption;
+            watchForStop();
+            return;
+        }
+        Files.createDirectories(out);
         if (Files.exists(ledgerFile)) {
             throw new IOException(out + " already holds a run (" + Ledger.FILE_NAME + "); give another output folder");
         }
         ledger = Ledger.open(ledgerFile);
         ledger.append(new LedgerRow.Campaign(Ledger.now(), id, VERSION, settings.operator(), bench.lab(), devices,
-                standards, out.toAbsolutePath().toString()));
+                standards, out.toAbsolutePath().toString(), settings.given()));
+        watchForStop();
+    }
+
+    /**
+     * On Ctrl-C or a polite kill the JVM runs its shutdown hooks: stop the lanes and the lab broker this campaign
+     * started (a container outlives a JVM otherwise), force the ledger to disk and say how to continue.
+     */
+    private void watchForStop() {
+        Thread hook = new Thread(() -> {
+            System.err.println("certbench: stopped before the end; " + out + " keeps every case decided so far: "
+                    + "continue with  certbench run --resume " + out);
+            lanes.values().forEach(Lane::close);
+            synchronized (this) {
+                if (broker != null) {
+                    broker.close();
+                }
+            }
+            try {
+                ledger().close();
+            } catch (IOException | RuntimeException e) {
+                // the ledger was written through row by row; forcing it is the last courtesy
+            }
+        }, "certbench-stopped");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stopHook = hook;
+    }
+
+    /** Whether this run continues a stopped one (its header and plan rows are already in the ledger). */
+    public boolean resuming() {
+        return resumed != null;
+    }
+
+    /** The verdict and findings a stopped run recorded for a case, if it decided it; the case is then not run again. */
+    public Optional<Previous> previous(UniqueId uid) {
+        if (resumed == null) {
+            return Optional.empty();
+        }
+        return resumed.verdict(uid.toString()).map(v -> new Previous(v.verdict(), v.reason(), resumed.findings(uid.toString())));
+    }
+
+    /** A case's decision from the run this one continues. */
+    public record Previous(Verdict verdict, @Nullable String reason, List<org.certbench.api.Finding> findings) {
+    }
+
+    /**
+     * Appends a decision row (a case verdict, roll-up, ICS check or scheme verdict) unless the run this one
+     * continues already recorded it: recomputed roll-ups are the same, and one row per decision keeps the
+     * ledger's counts honest.
+     */
+    public void decide(LedgerRow row) {
+        if (resumed != null && resumed.recorded(row)) {
+            return;
+        }
+        ledger().append(row);
     }
 
     public String id() {
@@ -151,6 +226,13 @@ public final class Campaign {
 
     /** Writes the end row with every device's overall verdict, stops the lanes and the broker, and closes the ledger. */
     public void close(Map<String, Verdict> deviceVerdicts) throws IOException {
+        if (stopHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopHook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook runs too, and finds everything stopped
+            }
+        }
         lanes.values().forEach(Lane::close);
         synchronized (this) {
             if (broker != null) {

@@ -40,7 +40,12 @@ final class CaseEvidence implements Evidence {
     CaseEvidence(Campaign campaign, CaseInfo info) {
         this.campaign = campaign;
         this.info = info;
-        this.dir = campaign.out().resolve("evidence").resolve(info.device()).resolve(info.standard()).resolve(info.caseId());
+        this.dir = folder(campaign.out(), info.device(), info.standard(), info.caseId());
+    }
+
+    /** Where a case's evidence goes in a run's folder. */
+    static Path folder(Path out, String device, String standard, String caseId) {
+        return out.resolve("evidence").resolve(device).resolve(standard).resolve(caseId);
     }
 
     @Override

@@ -70,13 +70,19 @@ public final class YamlDocument {
         String text = readText(file);
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file.toString())
-                .setMaxAliasesForCollections(50)
+                // Aliases are expanded and counted by the converter, which names the place where the count runs out.
+                .setMaxAliasesForCollections(10_000)
                 .setAllowRecursiveKeys(false)
+                // Non-scalar keys are refused by the converter, with their line.
+                .setAllowNonScalarKeys(true)
                 .setCodePointLimit((int) MAX_BYTES)
                 .build();
+        checkFlowDepth(file, text);
         Optional<Node> node;
         try {
             node = new Compose(settings).composeString(text);
+        } catch (StackOverflowError e) {
+            throw new InvalidInputException(InputProblem.ofFile(file, "nested too deeply to read"));
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
             throw new InvalidInputException(new InputProblem(file, mark.map(m -> m.getLine() + 1).orElse(0),
@@ -183,6 +189,49 @@ public final class YamlDocument {
         }
     }
 
+    /**
+     * The YAML scanner recurses into flow collections ({@code [[[[…}), and a few thousand of them overflow the
+     * stack before any limit of its own applies; count them first, outside quoted text and comments.
+     */
+    private static void checkFlowDepth(Path file, String text) throws InvalidInputException {
+        int depth = 0;
+        char quote = 0;
+        boolean comment = false;
+        boolean lineStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                comment = false;
+                lineStart = true;
+                continue;
+            }
+            if (lineStart && quote == 0 && Character.isLetter(c)) {
+                depth = 0; // a key at the left margin: any flow collection before it has ended (or was not one)
+            }
+            lineStart = false;
+            if (comment) {
+                continue;
+            }
+            if (quote != 0) {
+                if (c == '\\' && quote == '"') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if ((c == '"' || c == '\'') && (i == 0 || " \t[{,:".indexOf(text.charAt(i - 1)) >= 0)) {
+                quote = c; // only where a quoted scalar can begin: "don't" in plain text is no quote
+            } else if (c == '#' && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+                comment = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > MAX_DEPTH) {
+                    throw new InvalidInputException(locate(file, text, i, "nested more than " + MAX_DEPTH + " levels deep"));
+                }
+            } else if ((c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
+        }
+    }
+
     private static InputProblem locate(Path file, String text, int offset, String message) {
         int line = 1;
         int column = 1;
@@ -202,6 +251,9 @@ public final class YamlDocument {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
+    /** The tags plain YAML values resolve to; any other is refused. */
+    private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.BOOL, Tag.NULL, Tag.FLOAT, Tag.MAP, Tag.SEQ);
+
     private static final class Converter {
         private final Path file;
         private final Map<String, int[]> valuePositions = new HashMap<>();
@@ -215,6 +267,11 @@ public final class YamlDocument {
         JsonNode convert(Node node, String pointer, int depth) throws InvalidInputException {
             int[] position = position(node);
             valuePositions.put(pointer, position);
+            if (!PLAIN_TAGS.contains(node.getTag())) {
+                // '!include', '!!java…' and friends: certbench files are data, and a tag that changes what a value means is refused.
+                throw new InvalidInputException(new InputProblem(file, position[0], position[1], fieldPath(pointer),
+                        "the YAML tag '" + node.getTag().getValue() + "' is not allowed: write plain values"));
+            }
             if (++nodes > MAX_NODES) {
                 throw new InvalidInputException(new InputProblem(file, position[0], position[1], fieldPath(pointer),
                         "more than " + MAX_NODES + " values (after expanding aliases): refusing the file"));

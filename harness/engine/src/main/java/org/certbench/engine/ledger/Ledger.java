@@ -44,6 +44,40 @@ public final class Ledger implements AutoCloseable {
         return new Ledger(file, channel);
     }
 
+    /**
+     * Opens the ledger of a stopped run to continue it: a last row the stop cut short (no line end) is cut
+     * off first, so the next row starts on a line of its own.
+     *
+     * @return the ledger, and how many bytes were cut off
+     */
+    public static Continued resume(Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try {
+            long size = channel.size();
+            long keep = size;
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (keep > 0) {
+                one.clear();
+                channel.read(one, keep - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                keep--;
+            }
+            channel.truncate(keep);
+            channel.force(true);
+            channel.position(keep);
+            return new Continued(new Ledger(file, channel), size - keep);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** A ledger continued by {@link #resume(Path)}. */
+    public record Continued(Ledger ledger, long discardedBytes) {
+    }
+
     /** The current time as ledger rows write it. */
     public static String now() {
         return Instant.now().toString();

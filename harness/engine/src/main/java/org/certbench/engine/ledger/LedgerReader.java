@@ -47,6 +47,40 @@ public final class LedgerReader {
         return rows;
     }
 
+    /**
+     * The rows that stand: {@code rows} without the finding, evidence and answer rows of attempts that a
+     * {@link LedgerRow.Resume} row says were interrupted (those attempts' files are listed by the resume row).
+     * Reports and summaries read these; the ledger itself keeps everything.
+     */
+    public static List<LedgerRow> current(List<LedgerRow> rows) {
+        List<LedgerRow> kept = new ArrayList<>(rows.size());
+        java.util.Set<String> superseded = new java.util.HashSet<>();
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            LedgerRow row = rows.get(i);
+            if (row instanceof LedgerRow.Resume resume) {
+                resume.interrupted().forEach(c -> superseded.add(c.uid()));
+            } else if (!superseded.isEmpty() && superseded.contains(attemptOf(row))) {
+                continue;
+            }
+            kept.add(row);
+        }
+        java.util.Collections.reverse(kept);
+        return kept;
+    }
+
+    private static String attemptOf(LedgerRow row) {
+        if (row instanceof LedgerRow.Finding f) {
+            return f.caseUid();
+        }
+        if (row instanceof LedgerRow.EvidenceFile e) {
+            return e.uid();
+        }
+        if (row instanceof LedgerRow.Answer a) {
+            return a.uid();
+        }
+        return "";
+    }
+
     /** The rows of one type, in order. */
     public static <T extends LedgerRow> List<T> rows(List<LedgerRow> rows, Class<T> type) {
         return rows.stream().filter(type::isInstance).map(type::cast).toList();

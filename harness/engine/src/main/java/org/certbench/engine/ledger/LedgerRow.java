@@ -33,6 +33,7 @@ import tools.jackson.databind.JsonNode;
     @JsonSubTypes.Type(value = LedgerRow.Answer.class, name = "answer"),
     @JsonSubTypes.Type(value = LedgerRow.RollUp.class, name = "rollup"),
     @JsonSubTypes.Type(value = LedgerRow.SchemeVerdict.class, name = "scheme"),
+    @JsonSubTypes.Type(value = LedgerRow.Resume.class, name = "resume"),
     @JsonSubTypes.Type(value = LedgerRow.End.class, name = "end")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,9 +42,13 @@ public sealed interface LedgerRow {
     /** When the row was written (ISO-8601, UTC). */
     String at();
 
-    /** The run begins. */
+    /**
+     * The run begins. {@code configuration} holds the {@code certbench.*} parameters it was given, so that
+     * {@code certbench run --resume} can continue it with the same ones.
+     */
     record Campaign(String at, String campaign, String certbench, String operator, String lab,
-            List<String> devices, List<String> standards, String out) implements LedgerRow {
+            List<String> devices, List<String> standards, String out, @Nullable Map<String, String> configuration)
+            implements LedgerRow {
     }
 
     /** The versions of certbench, the Java runtime, the OS and the protocol libraries. */
@@ -112,6 +117,26 @@ public sealed interface LedgerRow {
      */
     record SchemeVerdict(String at, String device, String scheme, String version, String title, @Nullable String requirement,
             @Nullable String requirementTitle, Verdict verdict, @Nullable String reason, List<String> cases) implements LedgerRow {
+    }
+
+    /**
+     * A run that was stopped (killed, powered off, Ctrl-C) continues. Cases it had decided keep their verdicts
+     * and are not run again; each case it had begun but not decided starts over, and what that first attempt
+     * had written was moved aside (listed here, with digests) so that nothing it recorded is lost and nothing
+     * is counted twice. Finding, evidence and answer rows written before this row for those cases belong to
+     * the moved attempt. {@code discardedBytes} counts the end of a row the kill had cut short.
+     */
+    record Resume(String at, String campaign, int decided, List<Interrupted> interrupted, long discardedBytes)
+            implements LedgerRow {
+    }
+
+    /** A case a stopped run had begun but not decided, and where its first attempt's evidence now is. */
+    record Interrupted(String uid, String device, String standard, @JsonProperty("case") String caseId,
+            List<MovedFile> evidence) {
+    }
+
+    /** One file of an interrupted attempt, where it was moved to, with its digest. */
+    record MovedFile(String file, String sha256, long bytes) {
     }
 
     /** The run ends. */
