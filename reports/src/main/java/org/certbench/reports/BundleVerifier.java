@@ -183,15 +183,23 @@ public final class BundleVerifier {
                 if (!ACCEPTED_DIGESTS.contains(info.getDigestAlgOID())) {
                     problems.add("the signature uses a weak digest (" + info.getDigestAlgOID() + "); SHA-256 or stronger is required");
                 }
-                if (!info.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
+                try {
+                    if (!info.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
+                        problems.add("the signature does not match the manifest");
+                    }
+                } catch (org.bouncycastle.cms.CMSSignerDigestMismatchException e) {
                     problems.add("the signature does not match the manifest");
+                } catch (org.bouncycastle.cms.CMSVerifierCertificateNotValidException e) {
+                    // reported below with the time, once the signing time is known
                 }
                 Date signedAt = signingTime(info);
+                boolean provenTime = false;
                 Optional<TimeStampToken> token = timeStampToken(info, problems);
                 if (token.isPresent()) {
                     Optional<Date> stamped = checkTimeStamp(info, token.get(), trustedTsa, converter, problems);
                     if (stamped.isPresent()) {
                         signedAt = stamped.get();
+                        provenTime = true;
                         timeStamp[0] = signedAt.toInstant() + " by " + tsaSubject(token.get(), converter);
                     }
                 }
@@ -199,6 +207,17 @@ public final class BundleVerifier {
                     certificate.checkValidity(signedAt);
                 } catch (java.security.cert.CertificateException e) {
                     problems.add("the signing certificate " + subject + " was not valid when it signed (" + signedAt.toInstant() + ")");
+                }
+                // The signing time without a time stamp is only what the signer says: a stolen, expired key could
+                // back-date it. Unless an authority proves the time, the chain must hold now.
+                Date chainTime = provenTime ? signedAt : new Date();
+                if (!provenTime) {
+                    try {
+                        certificate.checkValidity(chainTime);
+                    } catch (java.security.cert.CertificateException e) {
+                        problems.add("the signing certificate " + subject + " is not valid now (valid " + certificate.getNotBefore().toInstant()
+                                + " to " + certificate.getNotAfter().toInstant() + ") and no time stamp proves the signature is older");
+                    }
                 }
                 if (trustedCa == null) {
                     problems.add("no trusted CA given (--ca): the signer " + subject + " cannot be trusted");
@@ -215,7 +234,7 @@ public final class BundleVerifier {
                     try {
                         PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(trustedCa, null)));
                         parameters.setRevocationEnabled(false);
-                        parameters.setDate(signedAt);
+                        parameters.setDate(chainTime);
                         CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(chain), parameters);
                     } catch (GeneralSecurityException e) {
                         problems.add("the signer " + subject + " does not lead to the trusted CA: " + e.getMessage());

@@ -64,9 +64,11 @@ public final class BundleZip {
      */
     public static Path extract(Path zip, Path target) throws IOException {
         Path root = target.toAbsolutePath().normalize();
+        List<String> central = centralDirectory(zip);
         Files.createDirectories(root);
         long total = 0;
         int count = 0;
+        List<String> local = new ArrayList<>();
         java.util.Set<String> tops = new java.util.HashSet<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             ZipEntry entry;
@@ -75,6 +77,7 @@ public final class BundleZip {
                     throw new IOException(zip + ": more than " + MAX_ENTRIES + " entries");
                 }
                 String name = entry.getName();
+                local.add(name);
                 Path file = root.resolve(name).normalize();
                 if (name.startsWith("/") || name.contains("\\") || !file.startsWith(root) || file.equals(root)) {
                     throw new IOException(zip + ": entry '" + name + "' would be written outside the bundle");
@@ -104,10 +107,76 @@ public final class BundleZip {
                 }
             }
         }
+        if (!local.equals(central)) {
+            // unzip and most viewers read the central directory, certbench the entries themselves: both must see the same files
+            throw new IOException(zip + ": the archive's directory does not list the entries it holds (" + central.size()
+                    + " listed, " + local.size() + " held): two readers would see different bundles");
+        }
         if (tops.size() == 1 && tops.iterator().next().endsWith("/")) {
             return root.resolve(tops.iterator().next().replace("/", ""));
         }
         return root;
+    }
+
+    /**
+     * The entry names the archive's central directory lists, in order; an entry listed twice, a link
+     * (Unix mode in its external attributes), or a directory that cannot be read is an IOException
+     * naming it. Read by hand because {@link java.util.zip.ZipFile} keeps only one of two same-named
+     * entries and tells nothing of links, which {@code unzip} would create.
+     */
+    static List<String> centralDirectory(Path zip) throws IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(zip)) {
+            long size = channel.size();
+            int tail = (int) Math.min(size, 22 + 65_535);
+            java.nio.ByteBuffer end = java.nio.ByteBuffer.allocate(tail).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            channel.read(end, size - tail);
+            int eocd = -1;
+            for (int i = tail - 22; i >= 0; i--) {
+                if (end.getInt(i) == 0x06054b50) {
+                    eocd = i;
+                    break;
+                }
+            }
+            if (eocd < 0) {
+                throw new IOException(zip + ": not a zip archive (no end of central directory)");
+            }
+            int entries = Short.toUnsignedInt(end.getShort(eocd + 10));
+            long directorySize = Integer.toUnsignedLong(end.getInt(eocd + 12));
+            long directoryOffset = Integer.toUnsignedLong(end.getInt(eocd + 16));
+            if (entries > MAX_ENTRIES || directoryOffset + directorySize > size || directorySize > Integer.MAX_VALUE) {
+                throw new IOException(zip + ": the archive's directory is damaged or too large");
+            }
+            java.nio.ByteBuffer directory = java.nio.ByteBuffer.allocate((int) directorySize).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            channel.read(directory, directoryOffset);
+            List<String> names = new ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            int at = 0;
+            for (int n = 0; n < entries; n++) {
+                if (at + 46 > directorySize || directory.getInt(at) != 0x02014b50) {
+                    throw new IOException(zip + ": the archive's directory is damaged at entry " + (n + 1));
+                }
+                int nameLength = Short.toUnsignedInt(directory.getShort(at + 28));
+                int extraLength = Short.toUnsignedInt(directory.getShort(at + 30));
+                int commentLength = Short.toUnsignedInt(directory.getShort(at + 32));
+                int madeBy = Short.toUnsignedInt(directory.getShort(at + 4)) >> 8;
+                long external = Integer.toUnsignedLong(directory.getInt(at + 38));
+                if (at + 46 + nameLength > directorySize) {
+                    throw new IOException(zip + ": the archive's directory is damaged at entry " + (n + 1));
+                }
+                byte[] raw = new byte[nameLength];
+                directory.get(at + 46, raw);
+                String name = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+                if (!seen.add(name)) {
+                    throw new IOException(zip + ": entry '" + name + "' appears twice");
+                }
+                if (madeBy == 3 && ((external >> 16) & 0170000) == 0120000) {
+                    throw new IOException(zip + ": entry '" + name + "' is a symbolic link");
+                }
+                names.add(name);
+                at += 46 + nameLength + extraLength + commentLength;
+            }
+            return names;
+        }
     }
 
     /**
