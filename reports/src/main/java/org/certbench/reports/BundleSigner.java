@@ -162,7 +162,7 @@ public final class BundleSigner {
     /** Writes the manifest of the bundle and its detached signature. */
     public void sign(Path bundle) throws IOException, GeneralSecurityException {
         byte[] manifest = Manifest.write(bundle);
-        Files.write(bundle.resolve(Manifest.SIGNATURE_NAME), signature(manifest));
+        WholeFile.write(bundle.resolve(Manifest.SIGNATURE_NAME), signature(manifest));
     }
 
     /** The DER detached CMS signature over {@code content}, time-stamped if a time-stamping authority was given. */

@@ -42,7 +42,7 @@ public final class BundleZip {
         try (Stream<Path> walk = Files.walk(folder)) {
             files = new ArrayList<>(walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList());
         }
-        Path partial = zip.resolveSibling(zip.getFileName() + ".partial");
+        Path partial = WholeFile.partial(zip);
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(partial))) {
             for (Path file : files) {
                 ZipEntry entry = new ZipEntry(folder.getFileName() + "/" + Manifest.relative(folder, file));
@@ -51,6 +51,9 @@ public final class BundleZip {
                 Files.copy(file, out);
                 out.closeEntry();
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
         }
         Files.move(partial, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return zip;

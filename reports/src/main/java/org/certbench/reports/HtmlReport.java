@@ -57,7 +57,7 @@ public final class HtmlReport {
     /** Writes {@code report.html} into the bundle and returns its path. */
     public static Path write(Report report, Path bundle) throws IOException {
         Path file = bundle.resolve(FILE_NAME);
-        Files.writeString(file, render(report, bundle), StandardCharsets.UTF_8);
+        WholeFile.write(file, render(report, bundle).getBytes(StandardCharsets.UTF_8));
         return file;
     }
 

@@ -40,7 +40,7 @@ public final class Manifest {
             text.append(digests.get(i)).append("  ").append(relative(bundle, files.get(i))).append('\n');
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        Files.write(bundle.resolve(FILE_NAME), bytes);
+        WholeFile.write(bundle.resolve(FILE_NAME), bytes);
         return bytes;
     }
 

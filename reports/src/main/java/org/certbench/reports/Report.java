@@ -119,7 +119,7 @@ public record Report(String schema, Campaign campaign, Bench bench, Map<String, 
     }
 
     public void write(Path file) throws IOException {
-        Files.writeString(file, MAPPER.writeValueAsString(this) + "\n");
+        WholeFile.write(file, (MAPPER.writeValueAsString(this) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Reads a report; a malformed one is an IOException naming what is wrong. */

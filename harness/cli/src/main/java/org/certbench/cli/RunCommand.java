@@ -353,8 +353,9 @@ final class RunCommand implements Callable<Integer> {
             }
         };
         launcher.execute(plan, new Progress(stdout, plan, terminal), engineWatch,
-                AllureResults.listener(outDir.resolve(AllureResults.DIRECTORY), new LedgerFacts(outDir)),
-                new OpenTestReportGeneratingListener());
+                new GuardedListener("Allure results", AllureResults.listener(outDir.resolve(AllureResults.DIRECTORY), new LedgerFacts(outDir)),
+                        stderr),
+                new GuardedListener("Open Test Reporting events", new OpenTestReportGeneratingListener(), stderr));
         if (engineFailure.get() != null) {
             stderr.println("certbench: the run could not complete: " + engineFailure.get().getMessage());
             if (!Files.exists(outDir.resolve(Ledger.FILE_NAME))) {
@@ -370,6 +371,12 @@ final class RunCommand implements Callable<Integer> {
             throws IOException {
         Summary summary = Summary.read(outDir);
         summary.print(stdout);
+        if (!summary.ended()) {
+            // A bundle of a run that did not end would look complete; the ledger keeps it resumable instead.
+            stderr.println("certbench: the run did not end, so no bundle was made; its ledger and evidence are kept in " + outDir);
+            stderr.println("certbench: once the cause is fixed, continue it with  certbench run --resume " + outDir);
+            return ExitCodes.INTERNAL;
+        }
         try {
             Report report = ReportBuilder.fromLedger(summary.rows());
             report.write(outDir.resolve(Report.FILE_NAME));
@@ -384,7 +391,7 @@ final class RunCommand implements Callable<Integer> {
             stdout.println("Bundle:   " + BundleZip.write(outDir));
         } catch (java.security.GeneralSecurityException | IOException e) {
             // Only the signature is missing: the ledger, evidence and report stay on disk for the operator.
-            stderr.println("certbench: the bundle could not be signed: " + e.getMessage());
+            stderr.println("certbench: the bundle could not be written or signed: " + e.getMessage());
             stderr.println("certbench: the run's ledger, evidence and report are kept in " + outDir);
             return ExitCodes.INTERNAL;
         }

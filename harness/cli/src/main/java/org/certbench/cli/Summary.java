@@ -38,6 +38,11 @@ final class Summary {
         return rows;
     }
 
+    /** Whether the ledger holds the end row (the run finished, whatever its verdicts). */
+    boolean ended() {
+        return !LedgerReader.rows(rows, LedgerRow.End.class).isEmpty();
+    }
+
     /** The exit code of the run: from each device's overall verdict in the end row. */
     int exitCode() {
         List<LedgerRow.End> end = LedgerReader.rows(rows, LedgerRow.End.class);

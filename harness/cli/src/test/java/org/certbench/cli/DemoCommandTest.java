@@ -29,11 +29,36 @@ class DemoCommandTest {
     @TempDir
     Path dir;
 
+    /**
+     * A whole campaign in a certbench process of its own, watched from outside: besides the verdicts, no device
+     * secret or keystore password (raw, hex, Base64, as an HTTP basic credential) is in anything it wrote or
+     * printed, nor in any command line on the machine while it ran.
+     */
     @Test
-    void onTheInJvmBenchTheFlawedDeviceFailsItsUndeclaredDebugPortAndTheSecureOnePasses() throws IOException {
-        CertbenchCliTest.Result demo = CertbenchCliTest.certbench("demo", "--in-jvm", "--dir", dir.toString());
+    void onTheInJvmBenchTheFlawedDeviceFailsItsUndeclaredDebugPortAndTheSecureOnePasses() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path log = dir.resolve("demo.log");
+        Files.createDirectories(dir);
+        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), Certbench.class.getName(),
+                "demo", "--in-jvm", "--dir", dir.resolve("demo").toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        StringBuilder commandLines = new StringBuilder();
+        int samples = 0;
+        while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
+            commandLines.append(new String(new ProcessBuilder("ps", "-eo", "args", "--no-headers").start().getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8));
+            samples++;
+        }
+        String output = Files.readString(log);
+        CertbenchCliTest.Result demo = new CertbenchCliTest.Result(process.exitValue(), output, "");
+        assertThat(samples).as("the process list was watched while the demo ran").isGreaterThan(10);
+        assertThat(commandLines).contains(Certbench.class.getName());
+        dir = dir.resolve("demo"); // the demo's folder, inside the temporary one, holds its keys, bench and runs
         assertThat(demo.exit()).as(demo.out() + demo.err()).isEqualTo(ExitCodes.PASS);
         assertThat(demo.out()).contains("inside this JVM").contains("verified: ").contains("report.html");
+        for (String secret : secretForms(dir)) {
+            assertThat(output).as("the demo's output").doesNotContain(secret);
+            assertThat(commandLines.toString()).as("a command line while the demo ran").doesNotContain(secret);
+        }
         JsonNode report = onlyReport();
         assertThat(overall(report, "virtual-secure", "standards", "etsi-en-303-645")).isEqualTo("PASS");
         assertThat(overall(report, "virtual-secure", "schemes", "uk-psti")).isEqualTo("PASS");
@@ -114,8 +139,12 @@ class DemoCommandTest {
         throw new AssertionError("no device " + device + " in the report");
     }
 
-    /** The devices' own secrets (owner passwords, PSKs) and the keystore password: in no file the run wrote. */
-    private void assertNoDeviceSecretIn(Path root) throws IOException {
+    /**
+     * The devices' own secrets (owner passwords, PSKs) and the keystore password under {@code root}, each as
+     * itself, in hex, in Base64 and as the owner's HTTP basic credential: the forms a transcript or a header
+     * would carry it in.
+     */
+    static List<String> secretForms(Path root) throws IOException {
         List<String> secrets = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -126,6 +155,21 @@ class DemoCommandTest {
             }
         }
         assertThat(secrets).hasSizeGreaterThanOrEqualTo(5);
+        List<String> forms = new ArrayList<>();
+        for (String secret : secrets) {
+            byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+            forms.add(secret);
+            forms.add(java.util.HexFormat.of().formatHex(bytes));
+            forms.add(java.util.HexFormat.of().withUpperCase().formatHex(bytes));
+            forms.add(java.util.Base64.getEncoder().encodeToString(bytes));
+            forms.add(java.util.Base64.getEncoder().encodeToString(("owner:" + secret).getBytes(StandardCharsets.UTF_8)));
+        }
+        return forms;
+    }
+
+    /** No secret, in any of its forms, in a file the runs wrote (the zip's entries are the folder's files). */
+    private void assertNoDeviceSecretIn(Path root) throws IOException {
+        List<String> secrets = secretForms(root);
         try (Stream<Path> files = Files.walk(dir.resolve("runs"))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);

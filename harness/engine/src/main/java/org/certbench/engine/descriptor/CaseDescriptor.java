@@ -73,11 +73,19 @@ public final class CaseDescriptor extends AbstractTestDescriptor implements Node
 
     @Override
     public SkipResult shouldBeSkipped(CertbenchExecutionContext context) {
+        var lost = context.campaign().ledger().failure();
+        if (lost.isPresent()) {
+            // Nothing it did could be recorded: not run, and resumable once the cause (a full disk) is fixed.
+            return SkipResult.skip("not run: " + lost.get().getMessage());
+        }
         return notApplicable.map(reason -> SkipResult.skip("NOT_APPLICABLE: " + reason)).orElse(SkipResult.doNotSkip());
     }
 
     @Override
     public void nodeSkipped(CertbenchExecutionContext context, TestDescriptor descriptor, SkipResult result) {
+        if (context.campaign().ledger().failure().isPresent()) {
+            return;
+        }
         String reason = notApplicable.orElse(result.getReason().orElse("skipped"));
         String now = Instant.now().toString();
         context.campaign().record(getUniqueId(), Verdict.NOT_APPLICABLE, reason);

@@ -240,8 +240,11 @@ public final class Campaign {
             }
         }
         if (ledger != null) {
-            ledger.append(new LedgerRow.End(Ledger.now(), id, Duration.between(started, Instant.now()).toMillis(), deviceVerdicts));
-            ledger.close();
+            try {
+                ledger.append(new LedgerRow.End(Ledger.now(), id, Duration.between(started, Instant.now()).toMillis(), deviceVerdicts));
+            } finally {
+                ledger.close();
+            }
         }
     }
 }

@@ -54,7 +54,7 @@ final class CaseEvidence implements Evidence {
         try {
             Files.write(file, content, StandardOpenOption.CREATE_NEW);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write evidence " + file, e);
+            throw new OutputFailure("cannot write evidence " + file + ": " + e.getMessage(), e);
         }
         return file;
     }
@@ -112,7 +112,7 @@ final class CaseEvidence implements Evidence {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create evidence folder " + dir, e);
+            throw new OutputFailure("cannot create evidence folder " + dir + ": " + e.getMessage(), e);
         }
         Path file = dir.resolve(name);
         int dot = name.lastIndexOf('.');
@@ -121,6 +121,15 @@ final class CaseEvidence implements Evidence {
         }
         files.add(file);
         return file;
+    }
+
+    /** The run's output folder failed (a full disk): the case cannot be decided, and the run must stop. */
+    static final class OutputFailure extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        OutputFailure(String message, IOException cause) {
+            super(message, cause);
+        }
     }
 
     private void checkOpen() {

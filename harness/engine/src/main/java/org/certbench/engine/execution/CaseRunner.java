@@ -59,6 +59,10 @@ public final class CaseRunner {
             run.future().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             outcome = new Outcome(Verdict.PASS, null, null, List.of());
         } catch (ExecutionException e) {
+            CaseEvidence.OutputFailure lost = outputFailure(e.getCause());
+            if (lost != null) {
+                throw stopped(lost, evidence);
+            }
             outcome = classify(e.getCause());
         } catch (TimeoutException e) {
             boolean stopped = lane.stop(run, GRACE_MILLIS);
@@ -69,7 +73,11 @@ public final class CaseRunner {
             evidence.seal();
             throw e;
         }
-        evidence.seal();
+        try {
+            evidence.seal();
+        } catch (CaseEvidence.OutputFailure e) {
+            throw stopped(e, evidence);
+        }
         List<org.certbench.api.Finding> findings = evidence.findings();
         Verdict verdict = outcome.verdict();
         String reason = outcome.reason();
@@ -111,6 +119,29 @@ public final class CaseRunner {
             }
         }
         return arguments;
+    }
+
+    /**
+     * The output folder failed under the case: no verdict is recorded (it would stand on missing evidence), the
+     * ledger refuses further rows so the run stops, and a resume runs the case again.
+     */
+    private CaseEvidence.OutputFailure stopped(CaseEvidence.OutputFailure lost, CaseEvidence evidence) {
+        campaign.ledger().stop(lost);
+        try {
+            evidence.seal();
+        } catch (RuntimeException e) {
+            // the folder is failing: what could not be sealed is moved aside on resume
+        }
+        return lost;
+    }
+
+    private static CaseEvidence.@org.jspecify.annotations.Nullable OutputFailure outputFailure(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof CaseEvidence.OutputFailure lost) {
+                return lost;
+            }
+        }
+        return null;
     }
 
     private static Outcome classify(Throwable thrown) {

@@ -24,7 +24,7 @@ final class FileTranscript implements Transcript {
         try {
             this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create transcript " + file, e);
+            throw new CaseEvidence.OutputFailure("cannot create transcript " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -53,7 +53,7 @@ final class FileTranscript implements Transcript {
             }
             writer.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write transcript", e);
+            throw new CaseEvidence.OutputFailure("cannot write transcript: " + e.getMessage(), e);
         }
     }
 
@@ -64,7 +64,7 @@ final class FileTranscript implements Transcript {
             try {
                 writer.close();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot close transcript", e);
+                throw new CaseEvidence.OutputFailure("cannot close transcript: " + e.getMessage(), e);
             }
         }
     }

@@ -31,6 +31,7 @@ public final class Ledger implements AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
+    private volatile @org.jspecify.annotations.Nullable UncheckedIOException failure;
 
     private Ledger(Path file, FileChannel channel) {
         this.file = file;
@@ -93,6 +94,9 @@ public final class Ledger implements AutoCloseable {
         String line = Redactions.apply(Redactions.apply(json), Ledger::jsonEscaped) + "\n";
         ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
         synchronized (this) {
+            if (failure != null) {
+                throw failure;
+            }
             try {
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
@@ -103,9 +107,26 @@ public final class Ledger implements AutoCloseable {
                     channel.force(false);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the ledger " + file + ": " + e.getMessage(), e);
+                // Once a row is lost nothing after it may be written: the ledger would no longer say what happened in order.
+                failure = new UncheckedIOException("cannot write the ledger " + file + ": " + e.getMessage(), e);
+                throw failure;
             }
         }
+    }
+
+    /**
+     * Refuses every row from now on, because the run's output folder failed elsewhere (evidence that could not
+     * be written): a verdict without its evidence must not be recorded as if the case had been decided.
+     */
+    public synchronized void stop(UncheckedIOException cause) {
+        if (failure == null) {
+            failure = cause;
+        }
+    }
+
+    /** Why the ledger stopped taking rows (a full disk, a lost device), if it did; the run must stop then. */
+    public java.util.Optional<UncheckedIOException> failure() {
+        return java.util.Optional.ofNullable(failure);
     }
 
     /** A string as it appears inside a JSON string literal. */
@@ -117,8 +138,11 @@ public final class Ledger implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         if (channel.isOpen()) {
-            channel.force(true);
-            channel.close();
+            try {
+                channel.force(true);
+            } finally {
+                channel.close();
+            }
         }
     }
 }
