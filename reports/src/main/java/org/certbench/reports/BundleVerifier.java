@@ -242,7 +242,8 @@ public final class BundleVerifier {
                 }
             }
             return subject;
-        } catch (CMSException | OperatorCreationException | GeneralSecurityException e) {
+        } catch (CMSException | OperatorCreationException | GeneralSecurityException | RuntimeException e) {
+            // Bouncy Castle answers some malformed DER with runtime exceptions (found by fuzzing): still a bad signature.
             problems.add(Manifest.SIGNATURE_NAME + " cannot be read or checked: " + e.getMessage());
             return null;
         }

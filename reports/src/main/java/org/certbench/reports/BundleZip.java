@@ -75,7 +75,7 @@ public final class BundleZip {
         java.util.Set<String> tops = new java.util.HashSet<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
+            while ((entry = nextEntry(zip, in)) != null) {
                 if (++count > MAX_ENTRIES) {
                     throw new IOException(zip + ": more than " + MAX_ENTRIES + " entries");
                 }
@@ -119,6 +119,15 @@ public final class BundleZip {
             return root.resolve(tops.iterator().next().replace("/", ""));
         }
         return root;
+    }
+
+    /** The next entry; a name that is not UTF-8 or a damaged header is an IOException, not the runtime exception the JDK throws. */
+    private static @org.jspecify.annotations.Nullable ZipEntry nextEntry(Path zip, ZipInputStream in) throws IOException {
+        try {
+            return in.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(zip + ": an entry's name is not valid UTF-8 or its header is damaged (" + e.getMessage() + ")", e);
+        }
     }
 
     /**

@@ -41,6 +41,13 @@ public final class ReportSchema {
         }
     }
 
+    /**
+     * Reads with duplicate keys refused: parsers differ on which of two same-named keys wins, so a report with
+     * a verdict twice could show one verdict to a reviewer's tool and another to certbench (found by fuzzing).
+     */
+    private static final JsonMapper STRICT = JsonMapper.builder().enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
     private ReportSchema() {
     }
 
@@ -48,12 +55,18 @@ public final class ReportSchema {
     public static List<String> check(Path reportFile) {
         JsonNode tree;
         try {
-            tree = JsonMapper.shared().readTree(reportFile.toFile());
+            tree = STRICT.readTree(reportFile.toFile());
         } catch (JacksonException e) {
             return List.of(reportFile.getFileName() + ": not valid JSON: " + e.getOriginalMessage());
         }
         List<String> problems = new ArrayList<>();
-        for (Error error : SCHEMA.validate(tree)) {
+        List<Error> errors;
+        try {
+            errors = SCHEMA.validate(tree);
+        } catch (RuntimeException e) {
+            return List.of(reportFile.getFileName() + ": cannot be checked against its schema: " + e.getMessage());
+        }
+        for (Error error : errors) {
             String where = String.valueOf(error.getInstanceLocation());
             problems.add(reportFile.getFileName() + ": " + (where.isEmpty() ? "/" : where) + ": " + error.getMessage());
         }

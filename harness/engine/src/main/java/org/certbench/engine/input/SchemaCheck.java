@@ -49,7 +49,14 @@ public final class SchemaCheck {
     /** Every schema violation in the document, in file order; empty when it is valid. */
     public List<InputProblem> check(YamlDocument document) {
         List<InputProblem> problems = new ArrayList<>();
-        for (Error error : schema.validate(document.root())) {
+        List<Error> errors;
+        try {
+            errors = schema.validate(document.root());
+        } catch (RuntimeException e) {
+            // The validator's own failure on a value it cannot handle is still the input's problem, never a stack trace.
+            return List.of(InputProblem.ofFile(document.file(), "cannot be checked against its schema: " + e.getMessage()));
+        }
+        for (Error error : errors) {
             problems.add(toProblem(document, error));
         }
         problems.sort(Comparator.comparingInt(InputProblem::line).thenComparingInt(InputProblem::column));

@@ -319,11 +319,18 @@ public final class YamlDocument {
                 if (Tag.BOOL.equals(tag)) {
                     return JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT)));
                 }
+                // Numbers beyond a long stay text: no field takes one, and the schema validator cannot compare them (found by fuzzing).
                 if (Tag.INT.equals(tag)) {
-                    return JsonNodeFactory.instance.numberNode(new java.math.BigInteger(value.replace("_", "")));
+                    java.math.BigInteger number = new java.math.BigInteger(value.replace("_", ""));
+                    if (number.bitLength() < 64) {
+                        return JsonNodeFactory.instance.numberNode(number.longValue());
+                    }
                 }
                 if (Tag.FLOAT.equals(tag)) {
-                    return JsonNodeFactory.instance.numberNode(Double.parseDouble(value));
+                    double number = Double.parseDouble(value);
+                    if (Double.isFinite(number) && Math.abs(number) < 9.0e18) {
+                        return JsonNodeFactory.instance.numberNode(number);
+                    }
                 }
             } catch (NumberFormatException e) {
                 // Octal, hex or infinity forms: keep as text; the schema will say what it expects.

@@ -1,0 +1,2 @@
+/** Fuzz tests (Jazzer) of the loaders of profiles, bench files and answers files. */
+package org.certbench.engine.fuzz;
