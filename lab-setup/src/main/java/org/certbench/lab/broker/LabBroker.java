@@ -245,6 +245,9 @@ public final class LabBroker implements BrokerLog, AutoCloseable {
         }
     }
 
+    /** The most PUBLISHes recorded per session; what a case needs is the first few. */
+    static final int MAX_RECORDED_PUBLISHES = 10_000;
+
     /** One connection as it is being recorded. */
     private static final class Recording {
         final String clientId;
@@ -258,7 +261,8 @@ public final class LabBroker implements BrokerLog, AutoCloseable {
         final @Nullable String sni;
         final Instant connected = Instant.now();
         volatile @Nullable Instant disconnected;
-        final List<BrokerPublish> publishes = new CopyOnWriteArrayList<>();
+        /** The first {@link #MAX_RECORDED_PUBLISHES}: a device that floods the broker must not exhaust the harness's memory. */
+        final List<BrokerPublish> publishes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
         Recording(String clientId, ConnectPacket connect, ConnectionInformation connection) {
             this.clientId = clientId;
@@ -273,9 +277,21 @@ public final class LabBroker implements BrokerLog, AutoCloseable {
             this.sni = tlsInfo.flatMap(ClientTlsInformation::getHostname).orElse(null);
         }
 
+        void publish(BrokerPublish publish) {
+            synchronized (publishes) {
+                if (publishes.size() < MAX_RECORDED_PUBLISHES) {
+                    publishes.add(publish);
+                }
+            }
+        }
+
         BrokerSession snapshot() {
+            List<BrokerPublish> copy;
+            synchronized (publishes) {
+                copy = List.copyOf(publishes);
+            }
             return new BrokerSession(clientId, version, listener, remote, username, password, protocol, cipher, sni, connected,
-                    disconnected, publishes);
+                    disconnected, copy);
         }
 
         private static String version(MqttVersion version) {
@@ -298,7 +314,7 @@ public final class LabBroker implements BrokerLog, AutoCloseable {
                 if (recording != null) {
                     PublishPacket packet = publish.getPublishPacket();
                     int size = packet.getPayload().map(ByteBuffer::remaining).orElse(0);
-                    recording.publishes.add(new BrokerPublish(packet.getTopic(), size, packet.getQos().getQosNumber(), packet.getRetain(),
+                    recording.publish(new BrokerPublish(packet.getTopic(), size, packet.getQos().getQosNumber(), packet.getRetain(),
                             Instant.now()));
                 }
             }));

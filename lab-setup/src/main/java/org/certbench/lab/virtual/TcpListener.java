@@ -47,15 +47,21 @@ final class TcpListener implements AutoCloseable {
             try {
                 Socket socket = server.accept();
                 open.add(socket);
-                workers.execute(() -> {
-                    try (socket) {
-                        serve.serve(socket);
-                    } catch (IOException e) {
-                        // the client went away: a device just drops the connection
-                    } finally {
-                        open.remove(socket);
-                    }
-                });
+                try {
+                    workers.execute(() -> {
+                        try (socket) {
+                            serve.serve(socket);
+                        } catch (IOException e) {
+                            // the client went away: a device just drops the connection
+                        } finally {
+                            open.remove(socket);
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    // accepted while closing (a rebooting device): dropped, as a device going down drops it
+                    socket.close();
+                    return;
+                }
             } catch (IOException e) {
                 if (server.isClosed()) {
                     return;

@@ -4,7 +4,9 @@
  * containers ({@link org.certbench.lab.virtual.ContainerBench}) or inside the JVM
  * ({@link org.certbench.lab.virtual.InJvmBench}), each bench writing the bench file and the
  * profiles ({@link org.certbench.lab.virtual.VirtualProfiles}) a campaign needs. They make
- * {@code certbench demo} work without hardware and are the harness's own test fixtures.
+ * {@code certbench demo} work without hardware and are the harness's own test fixtures. The hostile
+ * devices ({@link org.certbench.lab.virtual.HostileBench}, {@link org.certbench.lab.virtual.Hostility})
+ * misbehave on purpose, for the reliability tests.
  */
 @NullMarked
 package org.certbench.lab.virtual;

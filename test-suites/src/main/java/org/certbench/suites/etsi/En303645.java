@@ -127,8 +127,15 @@ public final class En303645 {
         NetworkInterface network = dut.interfaces().network().orElseThrow();
         List<ServiceGuess> services = DeviceServices.identify(dut, bench, probes, CLEARTEXT_LOGIN_PORTS);
         List<String> inClear = new ArrayList<>();
+        List<String> undecided = new ArrayList<>();
         for (ServiceGuess guess : services) {
             String where = guess.service() + " on " + guess.port() + "/tcp";
+            if (!guess.understood()) {
+                if (mayTakeALogin(network, guess.port())) {
+                    undecided.add(guess.port() + "/tcp (" + guess.banner() + ")");
+                }
+                continue;
+            }
             String why = switch (guess.service()) {
                 case "telnet", "ftp", "pop3" -> where + " takes its login in clear";
                 case "mqtt" -> where + " takes a CONNECT, and its password, over plain TCP";
@@ -148,6 +155,23 @@ public final class En303645 {
         if (services.isEmpty()) {
             throw Verdicts.inconclusive("no port of %s answered of those declared and %s", network.host(), CLEARTEXT_LOGIN_PORTS);
         }
+        if (!undecided.isEmpty()) {
+            // A port that says nothing readable may still take a login in clear once spoken to the right way.
+            throw Verdicts.inconclusive("%s gave nothing to tell what takes a login on: %s", network.host(), String.join(", ", undecided));
+        }
+    }
+
+    /** Services one logs in to, by the names profiles give them. */
+    private static final Pattern LOGIN_SERVICE = Pattern.compile("(?i).*\\b(https?|mqtts?|telnet|ssh|ftp|pop3|imap|console|login|admin)\\b.*");
+
+    /**
+     * Whether a port that said nothing readable could still be a login: one of the usual cleartext login ports, or
+     * declared with a service one logs in to. A port the profile declares for something else (a machine service,
+     * a sensor stream) decides nothing either way.
+     */
+    private static boolean mayTakeALogin(NetworkInterface network, int port) {
+        Optional<DeclaredPort> declared = network.declared(port, Transport.TCP);
+        return declared.map(p -> LOGIN_SERVICE.matcher(p.service()).matches()).orElse(CLEARTEXT_LOGIN_PORTS.contains(port));
     }
 
     /** How long a case waits for a device that connects out to show itself on the lab broker. */
@@ -340,14 +364,29 @@ public final class En303645 {
             requires = Requirement.NETWORK, timeout = "PT5M")
     void tlsServicesUseBestPracticeCryptography(Dut dut, Bench bench, Probes probes, Evidence evidence) {
         String host = dut.interfaces().network().orElseThrow().host();
-        List<ServiceGuess> tls = DeviceServices.identify(dut, bench, probes, List.of()).stream().filter(ServiceGuess::tls).toList();
-        if (tls.isEmpty()) {
+        List<ServiceGuess> services = DeviceServices.identify(dut, bench, probes, List.of());
+        List<ServiceGuess> tls = services.stream().filter(ServiceGuess::tls).toList();
+        // The profile's HTTPS and MQTTS ports must speak TLS: one that does not complete a handshake leaves the case undecided.
+        List<String> silentTls = new ArrayList<>();
+        for (ServiceEndpoint declared : java.util.stream.Stream.of(dut.interfaces().http(), dut.interfaces().mqtt())
+                .flatMap(Optional::stream).filter(ServiceEndpoint::tls).toList()) {
+            if (tls.stream().noneMatch(s -> s.port() == declared.port())) {
+                silentTls.add(declared.port() + "/tcp (" + services.stream().filter(s -> s.port() == declared.port()).findFirst()
+                        .map(ServiceGuess::banner).orElse("not scanned") + ")");
+            }
+        }
+        if (tls.isEmpty() && silentTls.isEmpty()) {
             throw Verdicts.notApplicable("no declared TCP port of %s speaks TLS (plaintext services are judged by 5.5-1-2 and 5.1-3-2)", host);
         }
         List<String> problems = new ArrayList<>();
         List<String> cutShort = new ArrayList<>();
         for (ServiceGuess service : tls) {
             TlsScan scan = probes.tls().scan(host, service.port(), TlsScanOptions.DEFAULT);
+            if (scan.versions().isEmpty()) {
+                silentTls.add(service.port() + "/tcp (no TLS version completed a handshake"
+                        + (scan.problems().isEmpty() ? "" : ": " + String.join("; ", scan.problems())) + ")");
+                continue;
+            }
             List<String> own = new ArrayList<>();
             scan.versions().stream().filter(TlsVersion::deprecated).forEach(v -> own.add(v.label() + " accepted"));
             own.addAll(scan.weakSuites());
@@ -373,6 +412,9 @@ public final class En303645 {
             }
         }
         Verdicts.failIf(!problems.isEmpty(), "TLS below best practice on %s: %s", host, String.join("; ", problems));
+        if (!silentTls.isEmpty()) {
+            throw Verdicts.inconclusive("the profile's TLS ports of %s completed no TLS handshake: %s", host, String.join(", ", silentTls));
+        }
         if (!cutShort.isEmpty()) {
             throw Verdicts.inconclusive("the TLS scan of %s was cut short: %s", host, String.join(" | ", cutShort));
         }

@@ -19,33 +19,28 @@ class InputFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void profiles(byte[] input) throws IOException {
-        Path file = write(input);
-        try {
-            ProfileLoader.load(file);
-        } catch (InvalidInputException refused) {
-            named(refused, file);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        load(input, ProfileLoader::load);
     }
 
     @FuzzTest(maxDuration = "30s")
     void benches(byte[] input) throws IOException {
-        Path file = write(input);
-        try {
-            BenchLoader.load(file);
-        } catch (InvalidInputException refused) {
-            named(refused, file);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        load(input, BenchLoader::load);
     }
 
     @FuzzTest(maxDuration = "30s")
     void answers(byte[] input) throws IOException {
+        load(input, AnswersFile::load);
+    }
+
+    /** One of the loaders. */
+    private interface Loader {
+        Object load(Path file) throws InvalidInputException;
+    }
+
+    private static void load(byte[] input, Loader loader) throws IOException {
         Path file = write(input);
         try {
-            AnswersFile.load(file);
+            loader.load(file);
         } catch (InvalidInputException refused) {
             named(refused, file);
         } finally {

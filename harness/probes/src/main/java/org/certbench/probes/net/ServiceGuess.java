@@ -24,4 +24,20 @@ public record ServiceGuess(int port, String service, String banner, boolean tls)
     public boolean reachable() {
         return !service.equals(UNREACHABLE);
     }
+
+    /**
+     * Whether the port said something a case can judge it by: a protocol the identifier recognised, or a banner
+     * of readable text. A port that stayed silent, sent a few bytes only, or sent noise ({@code .} stands for an
+     * unprintable byte) decides nothing: a case that needs to know what it is must stay undecided.
+     */
+    public boolean understood() {
+        if (!reachable()) {
+            return false;
+        }
+        if (!service.equals("unknown")) {
+            return true;
+        }
+        long unprintable = banner.chars().filter(c -> c == '.').count();
+        return !banner.equals("(silent)") && banner.length() >= 4 && unprintable * 3 < banner.length();
+    }
 }

@@ -98,7 +98,7 @@ public final class SerialSession implements AutoCloseable {
             transcript.sent("RFC 2217: " + b + " baud, 8 data bits, no parity, 1 stop bit");
         }
         SerialSession[] self = new SerialSession[1];
-        self[0] = new SerialSession(new AvailableOnly(telnet.getInputStream()), telnet.getOutputStream(), telnet::disconnect, transcript,
+        self[0] = new SerialSession(new AvailableOnly(telnet.getInputStream()), telnet.getOutputStream(), () -> disconnect(telnet), transcript,
                 deadline,
                 () -> raw.accept(self[0].capture.toByteArray()));
         return self[0];
@@ -111,6 +111,23 @@ public final class SerialSession implements AutoCloseable {
     public SerialSession lineEnding(String ending) {
         this.lineEnding = ending;
         return this;
+    }
+
+    /**
+     * Empties Commons Net's queue before hanging up: its reader thread, woken by the disconnect with a full queue
+     * (a console printing garbage faster than it is read), dies with "Queue is full" instead of ending quietly.
+     */
+    private static void disconnect(TelnetClient telnet) throws IOException {
+        InputStream in = telnet.getInputStream();
+        byte[] buffer = new byte[4096];
+        for (int drained = 0; drained < 1 << 20 && in.available() > 0; ) {
+            int n = in.read(buffer, 0, Math.min(buffer.length, in.available()));
+            if (n <= 0) {
+                break;
+            }
+            drained += n;
+        }
+        telnet.disconnect();
     }
 
     /**

@@ -1,0 +1,166 @@
+package org.certbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.certbench.api.Verdict;
+import org.certbench.engine.ledger.Ledger;
+import org.certbench.engine.ledger.LedgerReader;
+import org.certbench.engine.ledger.LedgerRow;
+import org.certbench.lab.virtual.HostileBench;
+import org.certbench.lab.virtual.Hostility;
+import org.certbench.reports.TestKeys;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One campaign (the functional EN 303 645 cases that speak to a device, {@link #CASES}) on eight hostile devices at once: silent, one byte a second,
+ * handshakes cut, random bytes everywhere, a PUBLISH flood at the lab broker, CoAP lies, a garbage console, and a
+ * device that keeps rebooting. The campaign finishes within the sum of its deadlines, every case has a verdict
+ * with a reason and no harness error, no case passes on an answer the device never gave, no thread or socket
+ * of the harness outlives the run, and the signed bundle verifies.
+ */
+class HostileDevicesTest {
+
+    /** A case's deadline in this campaign: short, since a hostile device gives no case a reason to need more. */
+    private static final String DEADLINE = "40s";
+
+    /**
+     * What a case may still pass on while the device misbehaves, because it is decided by what the device does not
+     * do: no port beyond those declared (5.6-1-2), no service the IXIT does not list (5.6-5-2), no version in what it
+     * shows (5.6-2-2), no password in clear on the uplink it never opens (5.5-6-2, 5.5-7-2), no shell or plain CoAP
+     * discovery (5.5-4-3), the input it survives (5.13-1B-2: a device that answers nothing is alive as long as it
+     * accepts). Anything else passing would be a verdict the device did not earn.
+     */
+    private static final Set<String> DECIDED_BY_ABSENCE = Set.of("5.6-1-2", "5.6-5-2", "5.6-2-2", "5.5-6-2", "5.5-7-2", "5.5-4-3",
+            "5.13-1B-2");
+
+    /**
+     * The functional cases that speak to the device on every interface: logins, TLS, MQTT, CoAP, configuration, ports,
+     * banners, the console and malformed input; and, for the flooding device, its uplink on the lab broker it floods.
+     * The uplink cases wait 45 s for a session that no other hostile device opens, and would add only that wait.
+     */
+    private static final List<String> CASES = List.of("5.1-1-2", "5.1-3-2", "5.1-5-2", "5.2-1-2", "5.5-1-4", "5.5-4-2", "5.5-4-3",
+            "5.5-5-2", "5.6-1-2", "5.6-2-2", "5.6-4A-2", "5.6-5-2", "5.13-1B-2");
+
+    private static List<String> cases(Hostility hostility) {
+        List<String> cases = new ArrayList<>(CASES);
+        if (hostility == Hostility.BROKER_FLOOD) {
+            cases.add("5.5-6-2");
+        }
+        return cases;
+    }
+
+    private static String uid(Hostility hostility, String caseId) {
+        return "[engine:certbench]/[device:" + HostileBench.deviceId(hostility) + "]/[standard:etsi-en-303-645]/[provision:"
+                + caseId.substring(0, caseId.lastIndexOf('-')) + "]/[case:" + caseId + "]";
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyHostileDeviceGetsAVerdictForEveryCaseWithinItsDeadlinesAndNothingLeaks() throws Exception {
+        Path password = Files.writeString(dir.resolve("keystore-password"), "hostile-test-keystore-pw");
+        assertThat(CertbenchCliTest.certbench("keys", "init", "--out", dir.resolve("keys").toString(), "--password-file",
+                password.toString()).exit()).isZero();
+        Path out = dir.resolve("run");
+        List<Hostility> hostilities = List.of(Hostility.values());
+        try (HostileBench bench = HostileBench.start(hostilities, dir.resolve("bench"))) {
+            // A first short run starts what the JVM keeps once started (the MQTT client's schedulers, the common pool):
+            // the count that matters is what the campaign leaves beyond that.
+            CertbenchCliTest.Result warmUp = CertbenchCliTest.certbench("run", "--bench", bench.benchFile().toString(), "--device",
+                    bench.profile(Hostility.RANDOM_BYTES).toString(), "--unattended", "--plain",
+                    "--out", dir.resolve("warm-up").toString(), "--select", uid(Hostility.RANDOM_BYTES, "5.5-4-2"),
+                    "--select", uid(Hostility.RANDOM_BYTES, "5.5-4-3"), "--select", uid(Hostility.RANDOM_BYTES, "5.1-1-2"));
+            assertThat(warmUp.exit()).as(warmUp.out() + warmUp.err()).isIn(ExitCodes.FAIL, ExitCodes.INCONCLUSIVE);
+            Baseline before = Baseline.now();
+            List<String> run = new ArrayList<>(List.of("run", "--bench", bench.benchFile().toString(), "--timeout", DEADLINE, "--unattended",
+                    "--login-budget", "12", "--plain", "--out", out.toString(), "--sign-with",
+                    dir.resolve("keys").resolve(TestKeys.KEYSTORE_FILE).toString(), "--password-file", password.toString()));
+            bench.profiles().values().forEach(p -> {
+                run.add("--device");
+                run.add(p.toString());
+            });
+            int planned = 0;
+            for (Hostility hostility : hostilities) {
+                for (String id : cases(hostility)) {
+                    run.add("--select");
+                    run.add(uid(hostility, id));
+                    planned++;
+                }
+            }
+            Instant started = Instant.now();
+            CertbenchCliTest.Result result = CertbenchCliTest.certbench(run.toArray(String[]::new));
+            Duration took = Duration.between(started, Instant.now());
+            System.out.println(result.out());
+            assertThat(result.exit()).as(result.out() + result.err()).isIn(ExitCodes.FAIL, ExitCodes.INCONCLUSIVE);
+            assertThat(result.err()).doesNotContain("\tat ");
+
+            List<LedgerRow> rows = LedgerReader.read(out.resolve(Ledger.FILE_NAME));
+            List<LedgerRow.Plan> plan = LedgerReader.rows(rows, LedgerRow.Plan.class);
+            List<LedgerRow.CaseVerdict> verdicts = LedgerReader.rows(rows, LedgerRow.CaseVerdict.class);
+            assertThat(LedgerReader.rows(rows, LedgerRow.End.class)).hasSize(1);
+            assertThat(verdicts.stream().map(LedgerRow.CaseVerdict::uid).toList()).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(plan.stream().map(LedgerRow.Plan::uid).toList());
+            assertThat(plan).hasSize(planned);
+            assertThat(verdicts).as("harness errors").noneMatch(v -> v.verdict() == Verdict.ERROR);
+            assertThat(verdicts).as("a verdict without its reason").allMatch(v -> v.verdict() == Verdict.PASS || v.reason() != null
+                    && !v.reason().isBlank());
+            List<String> unearned = verdicts.stream().filter(v -> v.verdict() == Verdict.PASS && !DECIDED_BY_ABSENCE.contains(v.caseId()))
+                    .map(v -> v.device() + " " + v.caseId()).toList();
+            assertThat(unearned).as("cases passed on answers the devices never gave").isEmpty();
+
+            // Devices run in parallel lanes: the run must end within the longest lane's sum of deadlines.
+            Map<String, Long> deadlines = new TreeMap<>(plan.stream().filter(p -> p.planned().equals("RUN"))
+                    .collect(Collectors.groupingBy(LedgerRow.Plan::device, Collectors.summingLong(LedgerRow.Plan::deadlineMs))));
+            long longestLane = deadlines.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+            assertThat(took.toMillis()).as("wall time against the deadlines " + deadlines).isLessThan(longestLane);
+            assertThat(bench.floodPublishes()).as("the flood reached the broker").isGreaterThan(10_000);
+
+            CertbenchCliTest.Result verified = CertbenchCliTest.certbench("verify", out.toString(), "--ca",
+                    dir.resolve("keys").resolve(TestKeys.CA_FILE).toString());
+            assertThat(verified.exit()).as(verified.out() + verified.err()).isEqualTo(ExitCodes.PASS);
+            before.assertNothingLeaked();
+        }
+    }
+
+    /** The harness's threads and this process's open files, before the run; the hostile devices' own are left out. */
+    private record Baseline(int threads, int files) {
+
+        static Baseline now() throws IOException {
+            return new Baseline(harnessThreads().size(), openFiles());
+        }
+
+        static List<String> harnessThreads() {
+            return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                    .filter(name -> !name.startsWith("hostile-")).sorted().toList();
+        }
+
+        static int openFiles() throws IOException {
+            try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+                return (int) fds.count();
+            }
+        }
+
+        /** Threads and files end when the run does; a few seconds are given to those already closing. */
+        void assertNothingLeaked() throws Exception {
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline) && (harnessThreads().size() > threads + 2 || openFiles() > files + 8)) {
+                Thread.sleep(250);
+            }
+            assertThat(harnessThreads().size()).as("threads of the harness after the run: " + harnessThreads()).isLessThanOrEqualTo(threads + 2);
+            assertThat(openFiles()).as("open files after the run").isLessThanOrEqualTo(files + 8);
+        }
+    }
+}
