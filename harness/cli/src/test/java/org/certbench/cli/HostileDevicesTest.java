@@ -66,6 +66,13 @@ class HostileDevicesTest {
                 + caseId.substring(0, caseId.lastIndexOf('-')) + "]/[case:" + caseId + "]";
     }
 
+    /**
+     * The device that cuts TLS handshakes still answers its TLS ports with a TLS record: no login can cross them in
+     * clear, which is what 5.1-3-2 asks.
+     */
+    private static final Map<String, Set<String>> DECIDED_BY_WHAT_IT_SAID = Map.of(HostileBench.deviceId(Hostility.HANDSHAKE_CUT),
+            Set.of("5.1-3-2"));
+
     @TempDir
     Path dir;
 
@@ -117,7 +124,8 @@ class HostileDevicesTest {
             assertThat(verdicts).as("harness errors").noneMatch(v -> v.verdict() == Verdict.ERROR);
             assertThat(verdicts).as("a verdict without its reason").allMatch(v -> v.verdict() == Verdict.PASS || v.reason() != null
                     && !v.reason().isBlank());
-            List<String> unearned = verdicts.stream().filter(v -> v.verdict() == Verdict.PASS && !DECIDED_BY_ABSENCE.contains(v.caseId()))
+            List<String> unearned = verdicts.stream().filter(v -> v.verdict() == Verdict.PASS && !DECIDED_BY_ABSENCE.contains(v.caseId())
+                            && !DECIDED_BY_WHAT_IT_SAID.getOrDefault(v.device(), Set.of()).contains(v.caseId()))
                     .map(v -> v.device() + " " + v.caseId()).toList();
             assertThat(unearned).as("cases passed on answers the devices never gave").isEmpty();
 

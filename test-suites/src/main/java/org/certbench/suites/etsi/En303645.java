@@ -155,6 +155,12 @@ public final class En303645 {
         if (services.isEmpty()) {
             throw Verdicts.inconclusive("no port of %s answered of those declared and %s", network.host(), CLEARTEXT_LOGIN_PORTS);
         }
+        Set<Integer> answered = services.stream().map(ServiceGuess::port).collect(java.util.stream.Collectors.toSet());
+        for (int port : network.declaredPorts(Transport.TCP)) {
+            if (!answered.contains(port) && !DeviceServices.benchPorts(network, bench).contains(port) && mayTakeALogin(network, port)) {
+                undecided.add(port + "/tcp (declared, but could not be spoken to)");
+            }
+        }
         if (!undecided.isEmpty()) {
             // A port that says nothing readable may still take a login in clear once spoken to the right way.
             throw Verdicts.inconclusive("%s gave nothing to tell what takes a login on: %s", network.host(), String.join(", ", undecided));
