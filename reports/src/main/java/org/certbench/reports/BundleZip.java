@@ -69,46 +69,13 @@ public final class BundleZip {
         Path root = target.toAbsolutePath().normalize();
         List<String> central = centralDirectory(zip);
         Files.createDirectories(root);
-        long total = 0;
-        int count = 0;
         List<String> local = new ArrayList<>();
         java.util.Set<String> tops = new java.util.HashSet<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            ZipEntry entry;
-            while ((entry = nextEntry(zip, in)) != null) {
-                if (++count > MAX_ENTRIES) {
-                    throw new IOException(zip + ": more than " + MAX_ENTRIES + " entries");
-                }
-                String name = entry.getName();
-                local.add(name);
-                Path file = root.resolve(name).normalize();
-                if (name.startsWith("/") || name.contains("\\") || !file.startsWith(root) || file.equals(root)) {
-                    throw new IOException(zip + ": entry '" + name + "' would be written outside the bundle");
-                }
-                tops.add(name.split("/", 2)[0] + (name.contains("/") ? "/" : ""));
-                if (entry.isDirectory()) {
-                    Files.createDirectories(file);
-                    continue;
-                }
-                Files.createDirectories(file.getParent());
-                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException(zip + ": entry '" + name + "' appears twice");
-                }
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    byte[] buffer = new byte[64 * 1024];
-                    int n;
-                    while ((n = in.read(buffer)) > 0) {
-                        total += n;
-                        if (total > MAX_BYTES) {
-                            throw new IOException(zip + ": unpacks to more than " + MAX_BYTES + " bytes");
-                        }
-                        out.write(buffer, 0, n);
-                    }
-                }
-                if (entry.getLastModifiedTime() != null) {
-                    Files.setLastModifiedTime(file, FileTime.from(entry.getLastModifiedTime().toInstant()));
-                }
-            }
+            unpack(zip, in, root, local, tops);
+        } catch (java.util.zip.ZipException | java.io.EOFException | java.nio.file.InvalidPathException e) {
+            // The JDK's own words for a damaged archive (an EOFException has none): said with the archive's name (found by fuzzing).
+            throw new IOException(zip + ": the archive is damaged or cut short (" + e + ")", e);
         }
         if (!local.equals(central)) {
             // unzip and most viewers read the central directory, certbench the entries themselves: both must see the same files
@@ -119,6 +86,47 @@ public final class BundleZip {
             return root.resolve(tops.iterator().next().replace("/", ""));
         }
         return root;
+    }
+
+    /** Writes each entry under {@code root}, recording the names in order and the top-level folders. */
+    private static void unpack(Path zip, ZipInputStream in, Path root, List<String> local, java.util.Set<String> tops) throws IOException {
+        long total = 0;
+        int count = 0;
+        ZipEntry entry;
+        while ((entry = nextEntry(zip, in)) != null) {
+            if (++count > MAX_ENTRIES) {
+                throw new IOException(zip + ": more than " + MAX_ENTRIES + " entries");
+            }
+            String name = entry.getName();
+            local.add(name);
+            Path file = root.resolve(name).normalize();
+            if (name.startsWith("/") || name.contains("\\") || !file.startsWith(root) || file.equals(root)) {
+                throw new IOException(zip + ": entry '" + name + "' would be written outside the bundle");
+            }
+            tops.add(name.split("/", 2)[0] + (name.contains("/") ? "/" : ""));
+            if (entry.isDirectory()) {
+                Files.createDirectories(file);
+                continue;
+            }
+            Files.createDirectories(file.getParent());
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(zip + ": entry '" + name + "' appears twice");
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    total += n;
+                    if (total > MAX_BYTES) {
+                        throw new IOException(zip + ": unpacks to more than " + MAX_BYTES + " bytes");
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            if (entry.getLastModifiedTime() != null) {
+                Files.setLastModifiedTime(file, FileTime.from(entry.getLastModifiedTime().toInstant()));
+            }
+        }
     }
 
     /** The next entry; a name that is not UTF-8 or a damaged header is an IOException, not the runtime exception the JDK throws. */
