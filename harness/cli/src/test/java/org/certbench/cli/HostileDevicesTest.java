@@ -46,12 +46,13 @@ class HostileDevicesTest {
             "5.13-1B-2");
 
     /**
-     * The functional cases that speak to the device on every interface: logins, TLS, MQTT, CoAP, configuration, ports,
-     * banners, the console and malformed input; and, for the flooding device, its uplink on the lab broker it floods.
-     * The uplink cases wait 45 s for a session that no other hostile device opens, and would add only that wait.
+     * One functional case per interface a hostile device can break: the logins on every service and the console
+     * (5.1-1-2), what each port says (5.1-3-2), TLS (5.5-1-4), MQTT (5.5-4-2), CoAP (5.5-4-3), a scan of every port
+     * (5.6-1-2), the console alone (5.6-4A-2); and, for the flooding device, its uplink on the lab broker it floods.
+     * The uplink cases wait 45 s for a session that no other hostile device opens, and would add only that wait; the
+     * other cases use the same probes (CI's thirty minutes do not hold them all: measured 288 s for 13 cases a device).
      */
-    private static final List<String> CASES = List.of("5.1-1-2", "5.1-3-2", "5.1-5-2", "5.2-1-2", "5.5-1-4", "5.5-4-2", "5.5-4-3",
-            "5.5-5-2", "5.6-1-2", "5.6-2-2", "5.6-4A-2", "5.6-5-2", "5.13-1B-2");
+    private static final List<String> CASES = List.of("5.1-1-2", "5.1-3-2", "5.5-1-4", "5.5-4-2", "5.5-4-3", "5.6-1-2", "5.6-4A-2");
 
     private static List<String> cases(Hostility hostility) {
         List<String> cases = new ArrayList<>(CASES);
