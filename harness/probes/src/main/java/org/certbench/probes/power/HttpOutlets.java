@@ -47,7 +47,8 @@ final class HttpOutlets {
             this.switchPath = switchPath;
             this.statePath = statePath;
             this.state = state;
-            this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+            // HTTP/1.1 only: the JDK would otherwise offer an h2c upgrade, which a lab outlet's tiny web server may not survive.
+            this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
         }
 
         @Override
