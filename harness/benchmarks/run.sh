@@ -7,11 +7,12 @@
 #
 #   harness/benchmarks/run.sh            # RUNS=5 by default
 #   RUNS=9 harness/benchmarks/run.sh
+#   ROWS="login" KEEP=1 harness/benchmarks/run.sh   # one group of rows; keep the work folder to look into
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 runs="${RUNS:-5}"
-rows="${ROWS:-tcp-scan tls-scan coap-1000 engine-10k bundle}"   # a subset, to look at one row
+rows="${ROWS:-tcp-scan tls-scan login coap-1000 engine-10k bundle}"   # a subset, to look at one row
 want() { case " $rows " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 work="$(mktemp -d /tmp/certbench-bench.XXXXXX)"
 ns=cbbench
@@ -22,7 +23,9 @@ export DEBIAN_FRONTEND=noninteractive
 say() { echo "benchmarks: $*" >&2; }
 
 # --- peers and targets, from Debian ------------------------------------------------------------------------
-packages=(nmap sslscan libcoap3-bin openssl lighttpd lighttpd-mod-openssl socat iproute2 python3 coreutils procps)
+# busybox-static (for telnetd) takes the place of busybox, as on the CI machine.
+packages=(nmap sslscan hydra libcoap3-bin openssl lighttpd lighttpd-mod-openssl socat iproute2 python3 coreutils procps
+  vsftpd busybox-static login util-linux)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -50,7 +53,7 @@ cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   ip netns del "$ns" 2>/dev/null || true
   ip link del cbb0 2>/dev/null || true
-  rm -rf "$work"
+  if [ -n "${KEEP:-}" ]; then say "kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT INT TERM
 ip netns del "$ns" 2>/dev/null || true
@@ -83,6 +86,45 @@ for port in 22 80 1883 8080 8883; do
   in_ns socat "TCP-LISTEN:$port,bind=$device,fork,reuseaddr" SYSTEM:"echo bench" 2>/dev/null & pids+=($!)
 done
 in_ns coap-server-notls -A "$device" -p 5683 & pids+=($!)
+
+# Login services for the credential rows: busybox telnetd with /bin/login, vsftpd, lighttpd with Basic. The device
+# has a user of its own (passwd, shadow and a PAM stack bind-mounted in a mount namespace of the daemon's, the
+# machine's own files untouched); failures are answered at once (pam_unix nodelay, no delay in vsftpd or lighttpd)
+# so that both sides measure their own speed, not the device's penalty. /bin/login allows one try a connection:
+# hydra's telnet module loses step with a login that asks again on the same connection (it found nothing).
+secret="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+chmod 755 "$work"; mkdir -p "$work/home"
+{ cat /etc/passwd; echo "owner:x:4242:4242:owner:$work/home:/bin/sh"; } > "$work/passwd"
+{ cat /etc/shadow; echo "owner:$(openssl passwd -6 "$secret"):19000:0:99999:7:::"; } > "$work/shadow"
+printf 'auth required pam_unix.so nodelay\naccount required pam_unix.so\nsession required pam_unix.so\n' > "$work/pam-plain"
+sed 's/^LOGIN_RETRIES.*/LOGIN_RETRIES 1/' /etc/login.defs > "$work/login.defs"
+mkdir -p /var/run/vsftpd/empty
+printf '%s\n' listen=YES listen_port=21 "listen_address=$device" background=NO anonymous_enable=NO local_enable=YES \
+  secure_chroot_dir=/var/run/vsftpd/empty seccomp_sandbox=NO pam_service_name=vsftpd delay_failed_login=0 check_shell=NO \
+  max_login_fails=100 > "$work/vsftpd.conf"
+with_user="mount --bind $work/passwd /etc/passwd && mount --bind $work/shadow /etc/shadow \
+  && mount --bind $work/pam-plain /etc/pam.d/vsftpd && mount --bind $work/pam-plain /etc/pam.d/login \
+  && mount --bind $work/login.defs /etc/login.defs && exec"
+in_ns unshare --mount --propagation private sh -c "$with_user busybox telnetd -F -p 23 -b $device -l /bin/login" & pids+=($!)
+in_ns unshare --mount --propagation private sh -c "$with_user vsftpd $work/vsftpd.conf" & pids+=($!)
+mkdir -p "$work/www/admin"; echo admin > "$work/www/admin/index.html"
+echo "owner:$secret" > "$work/http-users"
+cat > "$work/lighttpd-auth.conf" <<CONF
+server.document-root = "$work/www"
+server.port = 8000
+server.bind = "$device"
+server.modules = ("mod_auth", "mod_authn_file")
+index-file.names = ("index.html")
+server.errorlog = "$work/lighttpd-auth.log"
+server.feature-flags = ("auth.delay-invalid-creds" => "disable")
+auth.backend = "plain"
+auth.backend.plain.userfile = "$work/http-users"
+auth.require = ("/admin/" => ("method" => "basic", "realm" => "bench", "require" => "valid-user"))
+CONF
+in_ns lighttpd -D -f "$work/lighttpd-auth.conf" & pids+=($!)
+# 99 wrong passwords, the right one last; the same list for both sides.
+{ for i in $(seq 1 99); do echo "wrong-$i"; done; echo "$secret"; } > "$work/passwords"
+sed 's/^/owner:/' "$work/passwords" > "$work/credentials"
 sleep 1
 
 # --- pairs: certbench, peer, alternately -------------------------------------------------------------------
@@ -108,6 +150,15 @@ pair() {
 export -f job; export cp
 want tcp-scan && pair tcp-scan "job scan $device" "nmap -sT -p- -T4 -n -Pn --open -oG - $device"
 want tls-scan && pair tls-scan "job tls $device 443" "sslscan --no-colour --xml=- $device:443"
+# The same parallelism on both sides: 4 connections at once (hydra -t 4), stopping at the first credential found.
+if want login; then
+  for service in "telnet 23 /" "ftp 21 /" "http 8000 /admin/"; do
+    set -- $service
+    peer="hydra -l owner -P $work/passwords -t 4 -f -I -s $2 $device"
+    case "$1" in http) peer="$peer http-get $3" ;; *) peer="$peer $1" ;; esac
+    pair "login-$1" "job login $1 $device $2 $3 $work/credentials 4" "cd $work && $peer"
+  done
+fi
 want coap-1000 && pair coap-1000 "job coap $device 5683 1000" \
   "for i in \$(seq 1000); do coap-client-notls -m get -B 5 coap://$device/.well-known/core >/dev/null || exit 1; done; echo 1000"
 

@@ -2,6 +2,7 @@
 """Reads what run.sh recorded and writes the JSON and markdown tables: per pair the median, min and max
 wall time of each side, certbench's time over the peer's, whether the goal holds, and whether both sides
 found the same things."""
+import hashlib
 import json
 import re
 import statistics
@@ -50,11 +51,25 @@ def files(name, side, i):
     return int(text) if text.isdigit() else ("valid" if text.endswith("ok") else text)
 
 
+def login(name, side, i):
+    """The credential found, as the SHA-256 of user:password (the password itself is never printed)."""
+    text = read(name, side, i)
+    if side == "certbench":
+        return json.loads(text.strip()).get("sha256")
+    found = re.findall(r"login: (\S+)\s+password: (\S+)", text)
+    return hashlib.sha256(f"{found[0][0]}:{found[0][1]}".encode()).hexdigest() if len(found) == 1 else None
+
+
 bundle_files = None
 rows = [
     # name, job, peer, goal (certbench time / peer time at most), findings parser, what must also hold
     ("tcp-scan", "TCP scan of all 65,535 ports of one host", "nmap -sT -p- -T4 -n", 1.0, tcp, "same open ports"),
     ("tls-scan", "TLS versions and cipher suites of one endpoint", "sslscan", 1.0, tls, "same versions and suites"),
+    ("login-telnet", "100 telnet logins (busybox telnetd, /bin/login), the right one last, 4 at once", "hydra -t 4", 1.0, login,
+     "same credential found"),
+    ("login-ftp", "100 FTP logins (vsftpd), the right one last, 4 at once", "hydra -t 4", 1.0, login, "same credential found"),
+    ("login-http", "100 HTTP Basic logins (lighttpd), the right one last, 4 at once", "hydra -t 4", 1.0, login,
+     "same credential found"),
     ("coap-1000", "1,000 CoAP GETs of /.well-known/core", "a coap-client loop", 1.0, coap, "every request answered"),
     ("engine-10k", "10,000 trivial cases through the certbench engine (100 devices × 100 cases, ledger written)",
      "10,000 trivial JUnit Jupiter tests, same launcher", 1.2, tests, "all 10,000 pass on both sides"),
@@ -75,8 +90,8 @@ for name, job, peer, goal, parse, holds in rows:
     if parse is not None:
         ours = [parse(name, "certbench", i) for i in range(1, runs + 1)]
         theirs = [parse(name, "peer", i) for i in range(1, runs + 1)]
-        same = all(o == ours[0] for o in ours) and all(t == theirs[0] for t in theirs) and ours[0] == theirs[0]
-        detail = json.dumps(ours[0]) if same else "certbench " + json.dumps(ours[0]) + " / peer " + json.dumps(theirs[0])
+        same = all(o == ours[0] for o in ours) and all(t == theirs[0] for t in theirs) and ours[0] == theirs[0] and ours[0] is not None
+        detail = json.dumps(ours[0]) if same and ours[0] is not None else "certbench " + json.dumps(ours[0]) + " / peer " + json.dumps(theirs[0])
     else:
         ours = [read(name, "certbench", i).strip() for i in range(1, runs + 1)]
         ok = all(c == "0" for c in codes["certbench"]) and all('"valid":false' not in o for o in ours)

@@ -9,6 +9,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,11 @@ import org.certbench.probes.coap.CoapProbe;
 import org.certbench.probes.coap.CoapResult;
 import org.certbench.probes.coap.CoapSecurity;
 import org.certbench.probes.coap.CoapTarget;
+import org.certbench.probes.login.Attempt;
+import org.certbench.probes.login.DefaultsResult;
+import org.certbench.probes.login.LoginProbe;
+import org.certbench.probes.login.LoginSurface;
+import org.certbench.probes.login.Wordlist;
 import org.certbench.probes.net.PortRange;
 import org.certbench.probes.net.PortScan;
 import org.certbench.probes.net.ScanOptions;
@@ -39,6 +45,8 @@ import org.certbench.reports.TestKeys;
  * java -cp … org.certbench.benchmarks.Job scan 10.214.0.2            # {"open":[22,80,443]}
  * java -cp … org.certbench.benchmarks.Job tls 10.214.0.2 443         # {"TLSv1.2":["ECDHE-RSA-AES128-GCM-SHA256",…],…}
  * java -cp … org.certbench.benchmarks.Job coap 10.214.0.2 5683 1000  # {"requests":1000,"answered":1000}
+ * java -cp … org.certbench.benchmarks.Job login ftp 10.214.0.2 21 / credentials.txt 4
+ *                                               # {"attempts":100,"found":"owner","sha256":"…"} (of user:password; never the password)
  * java -cp … org.certbench.benchmarks.Job keys DIR                   # a TEST signing key (password: CERTBENCH_KEYSTORE_PASSWORD)
  * java -cp … org.certbench.benchmarks.Job sign BUNDLE KEYSTORE       # {"files":17,"bytes":1073741824}
  * java -cp … org.certbench.benchmarks.Job verify BUNDLE CA           # {"valid":true,"problems":[]}
@@ -59,6 +67,8 @@ public final class Job {
             case "scan" -> scan(arg(args, 1));
             case "tls" -> tls(arg(args, 1), Integer.parseInt(arg(args, 2)));
             case "coap" -> coap(arg(args, 1), Integer.parseInt(arg(args, 2)), Integer.parseInt(arg(args, 3)));
+            case "login" -> login(arg(args, 1), arg(args, 2), Integer.parseInt(arg(args, 3)), arg(args, 4), Path.of(arg(args, 5)),
+                    Integer.parseInt(arg(args, 6)));
             case "keys" -> keys(Path.of(arg(args, 1)));
             case "sign" -> sign(Path.of(arg(args, 1)), Path.of(arg(args, 2)));
             case "verify" -> verify(Path.of(arg(args, 1)), Path.of(arg(args, 2)));
@@ -80,7 +90,8 @@ public final class Job {
     }
 
     private static void usage() {
-        System.err.println("usage: Job scan HOST | tls HOST PORT | coap HOST PORT COUNT | keys DIR | sign BUNDLE KEYSTORE | verify BUNDLE CA"
+        System.err.println("usage: Job scan HOST | tls HOST PORT | coap HOST PORT COUNT"
+                + " | login telnet|ftp|http HOST PORT PATH CREDENTIALS PARALLELISM | keys DIR | sign BUNDLE KEYSTORE | verify BUNDLE CA"
                 + " | engine DEVICES | jupiter");
         System.exit(3);
     }
@@ -114,6 +125,40 @@ public final class Job {
             }
         }
         return "{\"requests\":" + count + ",\"answered\":" + answered + "}";
+    }
+
+    /**
+     * The credentials of the file ({@code user:password} a line) tried in order on one login surface, {@code parallelism}
+     * at once, as {@code hydra -t} does. What was found is told by the SHA-256 of {@code user:password}, so that the
+     * comparison with hydra's find never prints the password.
+     */
+    static String login(String kind, String host, int port, String path, Path credentials, int parallelism) throws IOException {
+        LoginSurface surface = switch (kind) {
+            case "telnet" -> LoginSurface.telnet(host, port);
+            case "ftp" -> LoginSurface.ftp(host, port);
+            case "http" -> LoginSurface.http(host, port, path, false);
+            default -> {
+                usage();
+                yield null;
+            }
+        };
+        Wordlist list = Wordlist.load(credentials);
+        DefaultsResult result = LoginProbe.standalone(Deadline.in(Duration.ofMinutes(10)), list.entries().size())
+                .tryDefaults(surface, list, parallelism);
+        Map<Attempt.Outcome, Long> outcomes = result.attempts().stream()
+                .collect(Collectors.groupingBy(Attempt::outcome, TreeMap::new, Collectors.counting()));
+        String found = result.accepted().map(c -> "\"found\":\"" + c.username() + "\",\"sha256\":\"" + HexFormat.of().formatHex(
+                sha256((c.username() + ":" + c.password()).getBytes(StandardCharsets.UTF_8))) + "\"").orElse("\"found\":null");
+        return "{\"attempts\":" + result.attempts().size() + "," + found + ",\"outcomes\":" + outcomes.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":" + e.getValue()).collect(Collectors.joining(",", "{", "}")) + "}";
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     static String keys(Path dir) throws IOException, GeneralSecurityException {

@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPReply;
@@ -89,17 +91,50 @@ public final class LoginProbe {
 
     /** Tries the list in order until one is accepted, the budget is spent or the deadline passes. */
     public DefaultsResult tryDefaults(LoginSurface surface, Wordlist list) {
-        try (Transcript transcript = transcript(surface)) {
-            List<Attempt> attempts = new ArrayList<>();
-            transcript.note("default credentials on " + surface + ": " + list.entries().size() + " in the list, budget " + budget);
-            for (UserPass credential : list.entries()) {
-                if (attempts.size() >= budget || deadline.expired()) {
-                    break;
+        return tryDefaults(surface, list, 1);
+    }
+
+    /**
+     * As {@link #tryDefaults(LoginSurface, Wordlist)}, with up to {@code parallelism} attempts in flight at once, as a
+     * lab runs hydra with {@code -t}: each worker takes the next credential of the list; once one is accepted no
+     * new attempt starts (those already in flight finish and are recorded). Attempts are returned in list order;
+     * the accepted credential is the first of the list the device took.
+     *
+     * <pre>{@code
+     * probes.login().tryDefaults(LoginSurface.ftp(host, 21), Wordlist.load(Path.of("lab-list.txt")), 4);
+     * }</pre>
+     *
+     * @param parallelism connections at once, at least 1; a device that locks out or slows down under parallel
+     *     attempts is better met with 1, which the suites use
+     */
+    public DefaultsResult tryDefaults(LoginSurface surface, Wordlist list, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
+        }
+        try (Transcript transcript = new OneLineAtATime(transcript(surface))) {
+            List<UserPass> planned = list.entries().subList(0, Math.min(budget, list.entries().size()));
+            transcript.note("default credentials on " + surface + ": " + list.entries().size() + " in the list, budget " + budget
+                    + (parallelism > 1 ? ", " + parallelism + " at once" : ""));
+            Attempt[] made = new Attempt[planned.size()];
+            AtomicInteger next = new AtomicInteger();
+            AtomicBoolean found = new AtomicBoolean();
+            Runnable worker = () -> {
+                for (int i = next.getAndIncrement(); i < made.length && !found.get() && !deadline.expired(); i = next.getAndIncrement()) {
+                    made[i] = attempt(surface, planned.get(i), transcript);
+                    if (made[i].accepted()) {
+                        found.set(true);
+                    }
                 }
-                Attempt attempt = attempt(surface, credential, transcript);
-                attempts.add(attempt);
-                if (attempt.accepted()) {
-                    break;
+            };
+            if (parallelism == 1 || made.length < 2) {
+                worker.run();
+            } else {
+                inParallel(worker, Math.min(parallelism, made.length));
+            }
+            List<Attempt> attempts = new ArrayList<>();
+            for (Attempt attempt : made) {
+                if (attempt != null) {
+                    attempts.add(attempt);
                 }
             }
             boolean exhausted = attempts.size() < list.entries().size() && attempts.stream().noneMatch(Attempt::accepted);
@@ -107,6 +142,53 @@ public final class LoginProbe {
                 transcript.note("stopped after " + attempts.size() + " attempts (budget or deadline)");
             }
             return new DefaultsResult(surface, attempts, exhausted);
+        }
+    }
+
+    private void inParallel(Runnable worker, int threads) {
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(worker, "certbench-login-" + t);
+            thread.setDaemon(true);
+            workers.add(thread);
+            thread.start();
+        }
+        try {
+            for (Thread thread : workers) {
+                // Every attempt is bounded by the deadline's waits, so the workers end; the margin covers the last one.
+                thread.join(deadline.remainingMillis(Integer.MAX_VALUE) + 2L * WAIT_CAP_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A transcript that several workers write to: each line whole, none lost. */
+    private static final class OneLineAtATime implements Transcript {
+        private final Transcript delegate;
+
+        OneLineAtATime(Transcript delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public synchronized void sent(String line) {
+            delegate.sent(line);
+        }
+
+        @Override
+        public synchronized void received(String line) {
+            delegate.received(line);
+        }
+
+        @Override
+        public synchronized void note(String line) {
+            delegate.note(line);
+        }
+
+        @Override
+        public synchronized void close() {
+            delegate.close();
         }
     }
 
@@ -186,7 +268,9 @@ public final class LoginProbe {
             attempt = done(credential, e instanceof java.net.ConnectException ? Attempt.Outcome.REFUSED : Attempt.Outcome.FAILED, started,
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        transcript.received(attempt.outcome() + " in " + attempt.elapsed().toMillis() + " ms: " + attempt.detail());
+        // The credential again: attempts made in parallel interleave their lines.
+        transcript.received(attempt.outcome() + " in " + attempt.elapsed().toMillis() + " ms (" + credential.describe(publicDefault) + "): "
+                + attempt.detail());
         return attempt;
     }
 

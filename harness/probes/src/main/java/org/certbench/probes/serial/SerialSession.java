@@ -79,6 +79,8 @@ public final class SerialSession implements AutoCloseable {
         }
         SerialEndpoint.Remote remote = (SerialEndpoint.Remote) endpoint;
         TelnetClient telnet = new TelnetClient();
+        EndWatchingSocket.Factory sockets = new EndWatchingSocket.Factory();
+        telnet.setSocketFactory(sockets);
         if (remote.rfc2217()) {
             try {
                 telnet.addOptionHandler(new SimpleOptionHandler(COM_PORT_OPTION, true, false, true, false));
@@ -98,7 +100,7 @@ public final class SerialSession implements AutoCloseable {
             transcript.sent("RFC 2217: " + b + " baud, 8 data bits, no parity, 1 stop bit");
         }
         SerialSession[] self = new SerialSession[1];
-        self[0] = new SerialSession(new AvailableOnly(telnet.getInputStream()), telnet.getOutputStream(), () -> disconnect(telnet), transcript,
+        self[0] = new SerialSession(new AvailableOnly(telnet.getInputStream(), sockets::ended), telnet.getOutputStream(), () -> disconnect(telnet), transcript,
                 deadline,
                 () -> raw.accept(self[0].capture.toByteArray()));
         return self[0];
@@ -138,19 +140,31 @@ public final class SerialSession implements AutoCloseable {
     private static final class AvailableOnly extends InputStream {
         private final InputStream in;
 
-        AvailableOnly(InputStream in) {
+        private final java.util.function.BooleanSupplier ended;
+
+        AvailableOnly(InputStream in, java.util.function.BooleanSupplier ended) {
             this.in = in;
+            this.ended = ended;
         }
 
         @Override
         public int read() throws IOException {
-            return in.available() > 0 ? in.read() : 0;
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n <= 0 ? n : one[0] & 0xFF;
         }
 
+        /** What the queue holds; -1 once the device closed the connection and the queue is empty; 0 otherwise. */
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+            // The end is read before the queue: Commons Net queues every byte before it reads further, so once the
+            // end was met an empty queue stays empty.
+            boolean end = ended.getAsBoolean();
             int available = in.available();
-            return available > 0 ? in.read(buffer, offset, Math.min(length, available)) : 0;
+            if (available > 0) {
+                return in.read(buffer, offset, Math.min(length, available));
+            }
+            return end ? -1 : 0;
         }
 
         @Override
@@ -161,6 +175,87 @@ public final class SerialSession implements AutoCloseable {
         @Override
         public void close() throws IOException {
             in.close();
+        }
+    }
+
+    /**
+     * A socket that notes when the device closed its end. Commons Net's reader thread is the only reader; without
+     * this, a console that hangs up (a login that allows one try) looked like one still thinking until the wait ran out.
+     */
+    private static final class EndWatchingSocket extends java.net.Socket {
+        private volatile boolean ended;
+        private @org.jspecify.annotations.Nullable InputStream watched;
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (watched == null) {
+                watched = new java.io.FilterInputStream(super.getInputStream()) {
+                    @Override
+                    public int read() throws IOException {
+                        return noted(super.read());
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        return noted(super.read(buffer, offset, length));
+                    }
+                };
+            }
+            return watched;
+        }
+
+        private int noted(int read) {
+            if (read < 0) {
+                ended = true;
+            }
+            return read;
+        }
+
+        /** Makes the sockets for one telnet client and tells whether the last one has ended. */
+        static final class Factory extends javax.net.SocketFactory {
+            private volatile @org.jspecify.annotations.Nullable EndWatchingSocket socket;
+
+            boolean ended() {
+                EndWatchingSocket current = socket;
+                return current != null && current.ended;
+            }
+
+            @Override
+            public java.net.Socket createSocket() {
+                EndWatchingSocket made = new EndWatchingSocket();
+                socket = made;
+                return made;
+            }
+
+            @Override
+            public java.net.Socket createSocket(String host, int port) throws IOException {
+                java.net.Socket made = createSocket();
+                made.connect(new java.net.InetSocketAddress(host, port));
+                return made;
+            }
+
+            @Override
+            public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort) throws IOException {
+                java.net.Socket made = createSocket();
+                made.bind(new java.net.InetSocketAddress(local, localPort));
+                made.connect(new java.net.InetSocketAddress(host, port));
+                return made;
+            }
+
+            @Override
+            public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
+                java.net.Socket made = createSocket();
+                made.connect(new java.net.InetSocketAddress(host, port));
+                return made;
+            }
+
+            @Override
+            public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local, int localPort) throws IOException {
+                java.net.Socket made = createSocket();
+                made.bind(new java.net.InetSocketAddress(local, localPort));
+                made.connect(new java.net.InetSocketAddress(host, port));
+                return made;
+            }
         }
     }
 
@@ -215,8 +310,8 @@ public final class SerialSession implements AutoCloseable {
         long until = System.nanoTime() + Math.min(window.toNanos(), deadline.remaining().toNanos());
         StringBuilder text = new StringBuilder(unread);
         unread.setLength(0);
-        while (System.nanoTime() < until) {
-            readChunk(text);
+        while (System.nanoTime() < until && readChunk(text)) {
+            // Until the window ends or the console closes.
         }
         return text.toString();
     }

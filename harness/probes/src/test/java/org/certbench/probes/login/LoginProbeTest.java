@@ -139,6 +139,27 @@ class LoginProbeTest {
     }
 
     @Test
+    void fourAtOnceOnFtpTryEveryCredentialOnceAndFindTheRightOneLast(@TempDir Path evidence) throws IOException {
+        List<UserPass> list = new java.util.ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            list.add(UserPass.of("owner", "wrong-" + i));
+        }
+        list.add(UserPass.of("owner", OWNER_PASSWORD));
+
+        DefaultsResult result = probe(evidence, 100).tryDefaults(LoginSurface.ftp(device.address(), 21), Wordlist.of(list), 4);
+
+        assertThat(result.attempts()).extracting(Attempt::credential).containsExactlyElementsOf(list);
+        assertThat(result.attempts().subList(0, 11)).extracting(Attempt::outcome).containsOnly(Attempt.Outcome.REJECTED);
+        assertThat(result.accepted()).contains(UserPass.of("owner", OWNER_PASSWORD));
+        assertThat(result.budgetExhausted()).isFalse();
+        String transcript = new DirectoryEvidence(evidence).allText();
+        assertThat(transcript).contains("4 at once").doesNotContain(OWNER_PASSWORD);
+        // Each answer names its credential (hidden), so interleaved lines stay readable: 12 answers, each whole.
+        assertThat(transcript.lines().filter(l -> l.contains("< REJECTED in ") || l.contains("< ACCEPTED in "))
+                .filter(l -> l.contains("(owner/***)"))).hasSize(12);
+    }
+
+    @Test
     void sshTellsTheRightPasswordFromAWrongOne(@TempDir Path evidence) throws IOException {
         LoginProbe probe = probe(evidence, 10);
         Attempt right = probe.attempt(LoginSurface.ssh(device.address(), 22), UserPass.of("owner", OWNER_PASSWORD));
