@@ -12,7 +12,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 runs="${RUNS:-5}"
-rows="${ROWS:-tcp-scan tls-scan login coap-1000 engine-10k bundle}"   # a subset, to look at one row
+rows="${ROWS:-tcp-scan tls-scan login coap-1000 engine-10k bundle campaign}"   # a subset, to look at one row
 want() { case " $rows " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 work="$(mktemp -d /tmp/certbench-bench.XXXXXX)"
 ns=cbbench
@@ -25,7 +25,7 @@ say() { echo "benchmarks: $*" >&2; }
 # --- peers and targets, from Debian ------------------------------------------------------------------------
 # busybox-static (for telnetd) takes the place of busybox, as on the CI machine.
 packages=(nmap sslscan hydra libcoap3-bin openssl lighttpd lighttpd-mod-openssl socat iproute2 python3 coreutils procps
-  vsftpd busybox-static login util-linux)
+  vsftpd busybox-static login util-linux time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -51,6 +51,8 @@ job() { java -XX:+UseSerialGC -cp "$cp" org.certbench.benchmarks.Job "$@"; }
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # A target started through a shell function is a grandchild of the pid above: end whatever runs in the namespace.
+  ip netns pids "$ns" 2>/dev/null | xargs -r kill 2>/dev/null || true
   ip netns del "$ns" 2>/dev/null || true
   ip link del cbb0 2>/dev/null || true
   if [ -n "${KEEP:-}" ]; then say "kept $work"; else rm -rf "$work"; fi
@@ -194,6 +196,22 @@ pair verify-1gib "java -Xmx256m -XX:+UseSerialGC -cp $cp org.certbench.benchmark
   "$files | xargs -0 openssl dgst -sha256 | wc -l"
 pair sha256sum-1gib "java -Xmx256m -XX:+UseSerialGC -cp $cp org.certbench.benchmarks.Job verify $work/bundle $work/keys/lab-ca.pem" \
   "cd $work/bundle && sha256sum -c --quiet MANIFEST.sha256 && echo ok"
+fi
+
+# Rows 6, 7, 9: the full EN 303 645 campaign on 1, 4 and 16 copies of the flawed in-JVM device at once (no peer: a
+# lab's alternative is a person). One JVM, -Xmx512m: its GC log gives the peak heap (devices and lab broker included),
+# GNU time the peak resident memory. CAMPAIGN_RUNS rounds of 1, 4, 16, interleaved (default 1: a round is minutes).
+if want campaign; then
+  mkdir -p "$work/campaign"
+  for round in $(seq 1 "${CAMPAIGN_RUNS:-1}"); do
+    for devices in 1 4 16; do
+      name="$devices-$round"
+      say "campaign: $devices device(s), round $round"
+      /usr/bin/time -f '%M' -o "$work/campaign/$name.rss" java -Xmx512m -XX:+UseSerialGC -Xlog:gc:file="$work/campaign/$name.gc" \
+        -cp "$cp" org.certbench.benchmarks.Job campaign "$devices" "$work/campaign/$name" \
+        > "$work/campaign/$name.json" 2> "$work/campaign/$name.err" || echo "exit $?" >> "$work/campaign/$name.err"
+    done
+  done
 fi
 
 mkdir -p "$here/results"

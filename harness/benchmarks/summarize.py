@@ -101,7 +101,58 @@ for name, job, peer, goal, parse, holds in rows:
                     "ratio": ratio, "goal_at_most": goal, "goal_holds": ratio <= goal, "also": holds, "also_holds": same,
                     "exit_codes": codes, "found": detail})
 
-Path(out_json).write_text(json.dumps({"runs": runs, "rows": results}, indent=2) + "\n")
+def gc_peak_mib(path):
+    """The most heap in use before any collection, from a -Xlog:gc log: the peak, as the heap only shrinks at a GC."""
+    peak = 0
+    for line in path.read_text(errors="replace").splitlines():
+        for before in re.findall(r"(\d+)M->\d+M\(\d+M\)", line):
+            peak = max(peak, int(before))
+    return peak
+
+
+campaign = None
+campaign_dir = work / "campaign"
+if campaign_dir.exists():
+    found = {}
+    for result in sorted(campaign_dir.glob("*.json")):
+        devices, round_ = (int(x) for x in result.stem.split("-"))
+        text = result.read_text().strip()
+        data = json.loads(text) if text.startswith("{") else {"devices": devices, "exit": None, "campaign_s": None, "cases": []}
+        rss = campaign_dir / f"{result.stem}.rss"
+        data["peak_heap_mib"] = gc_peak_mib(campaign_dir / f"{result.stem}.gc")
+        data["peak_rss_mib"] = round(int(rss.read_text().split()[-1]) / 1024) if rss.exists() and rss.read_text().split() else None
+        data["problems"] = (campaign_dir / f"{result.stem}.err").read_text(errors="replace").count("OutOfMemoryError")
+        found.setdefault(devices, []).append(data)
+    alone = {c["case"]: c["verdict"] for c in found[1][0]["cases"]} if 1 in found else {}
+
+    def same_as_alone(data):
+        by_device = {}
+        for c in data["cases"]:
+            by_device.setdefault(c["device"], {})[c["case"]] = c["verdict"]
+        return bool(alone) and len(by_device) == data["devices"] and all(v == alone for v in by_device.values())
+
+    scale = {}
+    for devices, datas in sorted(found.items()):
+        times = [d["campaign_s"] for d in datas if d["campaign_s"] is not None]
+        scale[devices] = {"median_s": statistics.median(times) if times else None, "min_s": min(times, default=None),
+                          "max_s": max(times, default=None), "runs": len(times),
+                          "cases": sum(len(d["cases"]) for d in datas) // max(1, len(datas)),
+                          "same_verdicts_as_alone": all(same_as_alone(d) for d in datas),
+                          "exit_codes": [d["exit"] for d in datas],
+                          "peak_heap_mib": max(d["peak_heap_mib"] for d in datas),
+                          "peak_rss_mib": max((d["peak_rss_mib"] or 0) for d in datas),
+                          "out_of_memory": sum(d["problems"] for d in datas)}
+    ratio = (scale[16]["median_s"] / scale[1]["median_s"]) if 16 in scale and 1 in scale and scale[1]["median_s"] and scale[16]["median_s"] else None
+    one = sorted(found[1][0]["cases"], key=lambda c: -c["ms"]) if 1 in found else []
+    total_ms = sum(c["ms"] for c in one)
+    campaign = {"devices": scale, "ratio_16_to_1": ratio, "goal_at_most": 2.5, "goal_holds": ratio is not None and ratio <= 2.5,
+                "peak_heap_goal_mib": 512, "peak_heap_holds": 16 in scale and scale[16]["peak_heap_mib"] <= 512
+                and scale[16]["out_of_memory"] == 0 and all(e in (0, 1, 2) for e in scale[16]["exit_codes"]),
+                "per_case": [{"case": c["case"], "title": c.get("title", ""), "verdict": c["verdict"], "s": c["ms"] / 1000,
+                              "share": c["ms"] / total_ms if total_ms else 0} for c in one],
+                "sum_of_cases_s": total_ms / 1000}
+
+Path(out_json).write_text(json.dumps({"runs": runs, "rows": results, "campaign": campaign}, indent=2) + "\n")
 lines = ["| job | peer | certbench median (min–max) | peer median (min–max) | certbench ÷ peer | goal | must also hold |",
          "|---|---|---|---|---|---|---|"]
 for r in results:
@@ -112,4 +163,31 @@ for r in results:
 lines.append("")
 lines.append(f"{runs} runs of each side after a warm-up, alternating; wall time of the whole command (a fresh JVM for "
              "certbench), on the same target in the same run. Reproduce: `harness/benchmarks/run.sh`.")
+if campaign is not None:
+    sc = campaign["devices"]
+
+    def cell(n):
+        if n not in sc or sc[n]["median_s"] is None:
+            return "–"
+        d = sc[n]
+        spread = f" ({d['min_s']:.0f}–{d['max_s']:.0f})" if d["runs"] > 1 else ""
+        return f"{d['median_s']:.1f} s{spread}, {d['cases']} cases"
+    lines += ["", "| campaign (EN 303 645 + NISTIR 8259A gaps, every case, on copies of the flawed in-JVM device) | 1 device | 4 devices "
+              "| 16 devices | 16 ÷ 1 | goal | must also hold |", "|---|---|---|---|---|---|---|"]
+    r = campaign["ratio_16_to_1"]
+    lines.append(f"| the same campaign on 1, 4 and 16 devices at once | {cell(1)} | {cell(4)} | {cell(16)} | "
+                 f"{'–' if r is None else f'{r:.2f}'} | ≤ 2.50 {'✔' if campaign['goal_holds'] else '✘'} | same verdicts as alone: "
+                 f"{'yes' if all(d['same_verdicts_as_alone'] for d in sc.values()) else 'NO'} |")
+    heap = " | ".join(f"{sc[n]['peak_heap_mib']} MiB (RSS {sc[n]['peak_rss_mib']} MiB)" if n in sc else "–" for n in (1, 4, 16))
+    lines.append(f"| peak heap (GC log, -Xmx512m; the devices and the lab broker share the JVM), and resident memory | {heap} | "
+                 f"– | ≤ 512 MiB heap {'✔' if campaign['peak_heap_holds'] else '✘'} | no OutOfMemoryError: "
+                 f"{'yes' if all(d['out_of_memory'] == 0 for d in sc.values()) else 'NO'} |")
+    lines += ["", f"Where one device's campaign goes (the 1-device run: {campaign['sum_of_cases_s']:.1f} s over "
+              f"{len(campaign['per_case'])} cases; the cases over 1 s):", "",
+              "| case | title | verdict | time | share |", "|---|---|---|---|---|"]
+    for c in campaign["per_case"]:
+        if c["s"] >= 1:
+            lines.append(f"| {c['case']} | {c['title']} | {c['verdict']} | {c['s']:.1f} s | {c['share'] * 100:.0f} % |")
+    rest = [c for c in campaign["per_case"] if c["s"] < 1]
+    lines.append(f"| {len(rest)} other cases | | | {sum(c['s'] for c in rest):.1f} s | {sum(c['share'] for c in rest) * 100:.0f} % |")
 Path(out_md).write_text("\n".join(lines) + "\n")

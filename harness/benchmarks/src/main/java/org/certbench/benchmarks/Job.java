@@ -1,6 +1,8 @@
 package org.certbench.benchmarks;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.certbench.cli.Certbench;
+import org.certbench.engine.ledger.Ledger;
+import org.certbench.engine.ledger.LedgerReader;
+import org.certbench.engine.ledger.LedgerRow;
+import org.certbench.lab.virtual.InJvmBench;
+import org.certbench.lab.virtual.Variant;
 import org.certbench.probes.Deadline;
 import org.certbench.probes.coap.CoapProbe;
 import org.certbench.probes.coap.CoapResult;
@@ -52,6 +61,8 @@ import org.certbench.reports.TestKeys;
  * java -cp … org.certbench.benchmarks.Job verify BUNDLE CA           # {"valid":true,"problems":[]}
  * java -cp … org.certbench.benchmarks.Job engine 100                 # 100 devices × 100 trivial cases: {"tests":10000,"failed":0}
  * java -cp … org.certbench.benchmarks.Job jupiter                    # 10,000 trivial Jupiter tests: {"tests":10000,"failed":0}
+ * java -cp … org.certbench.benchmarks.Job campaign 16 DIR            # EN 303 645 on 16 in-JVM flawed devices at once:
+ *                                               # {"devices":16,"campaign_s":…,"cases":[{"device":…,"case":…,"verdict":…,"ms":…},…]}
  * }</pre>
  */
 public final class Job {
@@ -74,6 +85,7 @@ public final class Job {
             case "verify" -> verify(Path.of(arg(args, 1)), Path.of(arg(args, 2)));
             case "engine" -> engine(Integer.parseInt(arg(args, 1)));
             case "jupiter" -> jupiter();
+            case "campaign" -> campaign(Integer.parseInt(arg(args, 1)), Path.of(arg(args, 2)));
             default -> {
                 usage();
                 yield "";
@@ -92,7 +104,7 @@ public final class Job {
     private static void usage() {
         System.err.println("usage: Job scan HOST | tls HOST PORT | coap HOST PORT COUNT"
                 + " | login telnet|ftp|http HOST PORT PATH CREDENTIALS PARALLELISM | keys DIR | sign BUNDLE KEYSTORE | verify BUNDLE CA"
-                + " | engine DEVICES | jupiter");
+                + " | engine DEVICES | jupiter | campaign DEVICES DIR");
         System.exit(3);
     }
 
@@ -211,6 +223,44 @@ public final class Job {
                 .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(
                         org.certbench.benchmarks.trivial.TrivialJupiterTests.class))
                 .filters(org.junit.platform.launcher.EngineFilter.includeEngines("junit-jupiter")));
+    }
+
+    /**
+     * The full EN 303 645 campaign, as {@code certbench demo} runs it (unattended, the bench's answers, the demo's login
+     * budget), on {@code devices} copies of the flawed virtual device at once, served from this JVM. Timed from the
+     * command's start to its exit, the devices' start-up left out; every case's verdict and time from the ledger.
+     * The JVM's heap holds the devices too (and the lab broker, which a lab's campaign holds as well), so the peak
+     * heap of the process bounds the campaign's from above.
+     */
+    static String campaign(int devices, Path dir) throws IOException {
+        List<Variant> variants = IntStream.range(0, devices)
+                .mapToObj(Variant::flawedCopy).toList();
+        try (InJvmBench bench = InJvmBench.start(variants, dir.resolve("bench"))) {
+            Path out = dir.resolve("run");
+            List<String> run = new ArrayList<>(List.of("run", "--bench", bench.benchFile().toString(), "--out", out.toString(),
+                    "--unattended", "--answers", bench.answersFile().toString(), "--login-budget", "12", "--plain"));
+            for (Variant variant : variants) {
+                run.add("--device");
+                run.add(bench.profiles().get(variant).toString());
+            }
+            StringWriter log = new StringWriter();
+            long started = System.nanoTime();
+            int exit = Certbench.execute(run.toArray(String[]::new), new PrintWriter(log, true),
+                    new PrintWriter(log, true));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Files.writeString(dir.resolve("campaign.log"), log.toString());
+            List<LedgerRow> rows = LedgerReader.read(
+                    out.resolve(Ledger.FILE_NAME));
+            Map<String, String> titles = new TreeMap<>();
+            LedgerReader.rows(rows, LedgerRow.Plan.class).forEach(p -> titles.put(p.uid(), p.title()));
+            String cases = LedgerReader.rows(rows, LedgerRow.CaseVerdict.class)
+                    .stream().map(v -> "{\"device\":\"" + v.device() + "\",\"case\":\"" + v.caseId() + "\",\"title\":\""
+                            + titles.getOrDefault(v.uid(), "").replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"verdict\":\""
+                            + v.verdict() + "\",\"ms\":" + v.durationMs() + "}")
+                    .collect(Collectors.joining(",", "[", "]"));
+            return String.format(java.util.Locale.ROOT, "{\"devices\":%d,\"exit\":%d,\"campaign_s\":%.3f,\"cases\":%s}", devices, exit,
+                    seconds, cases);
+        }
     }
 
     private static String launch(org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder request) {

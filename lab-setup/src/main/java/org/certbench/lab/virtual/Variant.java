@@ -68,6 +68,24 @@ public record Variant(String name, Set<Flaw> flaws, int index) {
         return List.copyOf(all);
     }
 
+    /**
+     * The {@code n}-th copy (from 0) of the flawed device, for a bench of many alike devices (the scaling
+     * benchmark): the same flaws under a name and loopback address of its own (127.0.10.16 on).
+     *
+     * <pre>{@code
+     * InJvmBench.start(IntStream.range(0, 16).mapToObj(Variant::flawedCopy).toList(), dir);
+     * }</pre>
+     */
+    public static Variant flawedCopy(int n) {
+        if (n < 0 || n >= COPIES) {
+            throw new IllegalArgumentException("copies are numbered 0 to " + (COPIES - 1) + ": " + n);
+        }
+        return new Variant("flawed-" + (n + 1), EnumSet.allOf(Flaw.class), all().size() + n);
+    }
+
+    /** How many copies there can be: their addresses end before the hostile devices' (127.0.10.41 on). */
+    public static final int COPIES = 24;
+
     /** The variant with this name. */
     public static Optional<Variant> named(String name) {
         return all().stream().filter(v -> v.name.equals(name)).findFirst();

@@ -59,6 +59,22 @@ class LabBrokerTest {
     }
 
     @Test
+    void aRefusalTurnsTheHostAwayUntilAWindowOfZeroEndsIt() {
+        broker.refuse("127.0.0.1", Duration.ofMinutes(5));
+        try {
+            Mqtt5BlockingClient turnedAway = Mqtt5Client.builder().identifier("refused-5").serverAddress(broker.plainEndpoint()).buildBlocking();
+            assertThatThrownBy(turnedAway::connect).isInstanceOf(Mqtt5ConnAckException.class).hasMessageContaining("SERVER_UNAVAILABLE");
+            assertThat(broker.refusedConnects()).extracting(c -> c.clientId() + "@" + c.remoteAddress()).contains("refused-5@127.0.0.1");
+        } finally {
+            broker.refuse("127.0.0.1", Duration.ZERO);
+        }
+        Mqtt5BlockingClient back = Mqtt5Client.builder().identifier("back-5").serverAddress(broker.plainEndpoint()).buildBlocking();
+        back.connect();
+        back.disconnect();
+        assertThat(broker.refusedConnects()).extracting(c -> c.clientId()).doesNotContain("back-5");
+    }
+
+    @Test
     void recordsVersionCredentialsTopicsAndSizesOfAPlainClient() {
         Mqtt5BlockingClient client = Mqtt5Client.builder().identifier("plain-5").serverAddress(broker.plainEndpoint())
                 .simpleAuth().username("dev").password("pw".getBytes(StandardCharsets.UTF_8)).applySimpleAuth().buildBlocking();

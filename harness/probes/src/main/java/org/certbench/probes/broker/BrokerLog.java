@@ -39,6 +39,7 @@ public interface BrokerLog {
     /**
      * Drops every session from {@code host} and refuses its CONNECTs (server unavailable) for
      * {@code window}, recording each refused one, as a broker that went away would look to the device.
+     * A window of zero ends a refusal early (the host, turned away, has no session left to drop).
      */
     void refuse(String host, java.time.Duration window);
 

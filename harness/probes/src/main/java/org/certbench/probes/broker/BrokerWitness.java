@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.certbench.api.Evidence;
 import org.certbench.api.Transcript;
 import org.certbench.api.Verdicts;
 import org.certbench.probes.Deadline;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The probe a case uses to read the lab broker: it waits for a device to show up, and writes
@@ -75,17 +77,43 @@ public final class BrokerWitness {
      * written to {@code broker-refusals.txt}.
      */
     public List<RefusedConnect> refuseFor(String host, Duration window) {
+        return refuseFor(host, window, (seen, left) -> false);
+    }
+
+    /**
+     * As {@link #refuseFor(String, Duration)}, but lets the host back as soon as {@code settled} says the tries so far
+     * decide what the case looks for, whatever the rest of the window could bring: a device that storms the broker
+     * shows it in its first seconds, and a lab should not wait out the window to be told.
+     *
+     * <pre>{@code
+     * probes.broker().refuseFor(host, Duration.ofSeconds(20), (tries, left) -> tries.size() > 50 + left.toSeconds());
+     * }</pre>
+     *
+     * @param settled given the tries so far and the time left in the window; true ends the refusal
+     */
+    public List<RefusedConnect> refuseFor(String host, Duration window, BiPredicate<List<RefusedConnect>, Duration> settled) {
         BrokerLog log = required();
         Instant from = Instant.now();
         log.refuse(host, window);
         Deadline until = Deadline.in(window.compareTo(deadline.remaining()) < 0 ? window : deadline.remaining());
+        boolean early = false;
         while (!until.expired()) {
             sleep(Math.min(200, until.remainingMillis(200)));
+            if (!until.expired() && settled.test(refusedSince(log, host, from), until.remaining())) {
+                log.refuse(host, Duration.ZERO);
+                early = true;
+                break;
+            }
         }
-        List<RefusedConnect> seen = log.refusedConnects().stream().filter(c -> c.remoteAddress().equals(host) && !c.at().isBefore(from))
-                .toList();
-        write("broker-refusals.txt", host, window, seen, c -> c.at() + " CONNECT from " + c.clientId() + " refused (server unavailable)");
+        List<RefusedConnect> seen = refusedSince(log, host, from);
+        Duration held = Duration.between(from, Instant.now());
+        write("broker-refusals.txt", host, window, seen, c -> c.at() + " CONNECT from " + c.clientId() + " refused (server unavailable)",
+                early ? "the tries settled the case after " + held.toMillis() + " ms: the refusal ended then, not after the window" : null);
         return seen;
+    }
+
+    private static List<RefusedConnect> refusedSince(BrokerLog log, String host, Instant from) {
+        return log.refusedConnects().stream().filter(c -> c.remoteAddress().equals(host) && !c.at().isBefore(from)).toList();
     }
 
     private static void sleep(long millis) {
@@ -117,12 +145,19 @@ public final class BrokerWitness {
     }
 
     private <T> void write(String name, String host, Duration wait, List<T> seen, Function<T, String> line) {
+        write(name, host, wait, seen, line, null);
+    }
+
+    private <T> void write(String name, String host, Duration wait, List<T> seen, Function<T, String> line, @Nullable String closing) {
         try (Transcript transcript = evidence.transcript(name)) {
             transcript.note("lab broker, connections from " + host + " (waited up to " + wait + ", read " + Instant.now() + ")");
             if (seen.isEmpty()) {
                 transcript.note("none");
             }
             seen.forEach(s -> transcript.received(line.apply(s)));
+            if (closing != null) {
+                transcript.note(closing);
+            }
         }
     }
 }
