@@ -24,7 +24,7 @@ say() { echo "benchmarks: $*" >&2; }
 
 # --- peers and targets, from Debian ------------------------------------------------------------------------
 # busybox-static (for telnetd) takes the place of busybox, as on the CI machine.
-packages=(nmap sslscan hydra libcoap3-bin openssl lighttpd lighttpd-mod-openssl socat iproute2 python3 coreutils procps
+packages=(nmap sslscan testssl.sh hydra libcoap3-bin openssl lighttpd lighttpd-mod-openssl socat iproute2 python3 coreutils procps
   vsftpd busybox-static login util-linux time)
 missing=()
 for p in "${packages[@]}"; do
@@ -130,12 +130,12 @@ sed 's/^/owner:/' "$work/passwords" > "$work/credentials"
 sleep 1
 
 # --- pairs: certbench, peer, alternately -------------------------------------------------------------------
-# pair NAME CERTBENCH-COMMAND PEER-COMMAND: output and wall time of each run under $work/NAME/.
+# pair NAME CERTBENCH-COMMAND PEER-COMMAND [RUNS]: output and wall time of each run under $work/NAME/.
 pair() {
-  local name="$1" ours="$2" theirs="$3"
+  local name="$1" ours="$2" theirs="$3" count="${4:-$runs}"
   mkdir -p "$work/$name"
-  say "$name: warm-up, then $runs runs of each, alternately"
-  for i in $(seq 0 "$runs"); do
+  say "$name: warm-up, then $count runs of each, alternately"
+  for i in $(seq 0 "$count"); do
     for side in certbench peer; do
       local command="$ours"; [ "$side" = peer ] && command="$theirs"
       local start end
@@ -152,6 +152,10 @@ pair() {
 export -f job; export cp
 want tcp-scan && pair tcp-scan "job scan $device" "nmap -sT -p- -T4 -n -Pn --open -oG - $device"
 want tls-scan && pair tls-scan "job tls $device 443" "sslscan --no-colour --xml=- $device:443"
+# testssl.sh for scale: each cipher per protocol (-E), fast mode; a run takes many seconds, so TESTSSL_RUNS of each (default 3).
+want tls-scan && pair tls-testssl "job tls $device 443" \
+  "rm -f $work/testssl.json; testssl --fast --quiet --color 0 --warnings off -E --jsonfile $work/testssl.json $device:443 >/dev/null; cat $work/testssl.json" \
+  "${TESTSSL_RUNS:-3}"
 # The same parallelism on both sides: 4 connections at once (hydra -t 4), stopping at the first credential found.
 if want login; then
   for service in "telnet 23 /" "ftp 21 /" "http 8000 /admin/"; do
