@@ -17,16 +17,18 @@ import org.certbench.reports.Report;
 final class LedgerFacts implements AllureResults.Lookup {
 
     private final Path out;
+    private final LedgerReader.Follower ledger;
 
     LedgerFacts(Path out) {
         this.out = out;
+        this.ledger = LedgerReader.follow(out.resolve(org.certbench.engine.ledger.Ledger.FILE_NAME));
     }
 
     @Override
     public Optional<AllureResults.CaseFacts> find(String uniqueId) {
         List<LedgerRow> rows;
         try {
-            rows = LedgerReader.current(LedgerReader.read(out.resolve(org.certbench.engine.ledger.Ledger.FILE_NAME)));
+            rows = LedgerReader.current(ledger.rows());
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -443,8 +443,14 @@ public final class En303645 {
     void noVersionsBeforeLogin(Dut dut, Bench bench, Probes probes, Evidence evidence) {
         String host = dut.interfaces().network().orElseThrow().host();
         Map<String, String> volunteered = new java.util.LinkedHashMap<>();
+        List<String> unread = new ArrayList<>();
         for (ServiceGuess service : DeviceServices.identify(dut, bench, probes, List.of())) {
             String where = service.service() + " on " + service.port() + "/tcp";
+            if (service.reachable() && !service.understood() && !service.banner().equals("(silent)")) {
+                // A few bytes or noise: a banner cut short (a device answering slowly) may yet name a version.
+                unread.add(where + " (\"" + service.banner() + "\")");
+                continue;
+            }
             if (service.service().startsWith("http")) {
                 String base = DeviceServices.baseUri(host, service);
                 for (String path : List.of("/", "/certbench-no-such-page")) {
@@ -465,7 +471,7 @@ public final class En303645 {
                 volunteered.put("the console before its login prompt", console.evidence());
             }
         });
-        if (volunteered.isEmpty()) {
+        if (volunteered.isEmpty() && unread.isEmpty()) {
             throw Verdicts.inconclusive("nothing on %s answered: no banner to judge", host);
         }
         String declared = String.valueOf(dut.ixit().get("15-Intf", "disclosed-information").orElse(""));
@@ -493,6 +499,10 @@ public final class En303645 {
         });
         Verdicts.failIf(!disclosed.isEmpty(), "%s discloses versions without a login, not declared in IXIT 15-Intf/disclosed-information: %s",
                 host, String.join("; ", disclosed));
+        if (!unread.isEmpty()) {
+            throw Verdicts.inconclusive("%s: no readable banner from %s, so what it tells before a login is not known", host,
+                    String.join(", ", unread));
+        }
     }
 
     /**

@@ -186,6 +186,6 @@ public final class ServiceIdentifier {
     private static String printable(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         String first = text.lines().findFirst().orElse("");
-        return Redactions.apply(first.replaceAll("[^\\x20-\\x7E]", ".").strip());
+        return Redactions.apply(first.replaceAll("[^\\x20-\\x7E]", String.valueOf(ServiceGuess.UNPRINTABLE)).strip());
     }
 }
