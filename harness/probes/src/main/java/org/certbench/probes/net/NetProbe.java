@@ -60,18 +60,47 @@ public final class NetProbe {
         }
     }
 
+    /** How many ports {@link #identify} speaks to at once. */
+    private static final int IDENTIFY_AT_ONCE = 4;
+
     /** Tells the service on each open TCP port by speaking to it, recorded as {@code services-HOST.txt}. */
     public List<ServiceGuess> identify(String host, Collection<Integer> ports) {
         try (Transcript transcript = evidence.transcript("services-" + Transcripts.safe(host) + ".txt")) {
-            List<ServiceGuess> guesses = new java.util.ArrayList<>();
+            List<Integer> asked = List.copyOf(ports);
+            ServiceGuess[] guesses = new ServiceGuess[asked.size()];
             ServiceIdentifier identifier = new ServiceIdentifier(Duration.ofMillis(800));
-            for (int port : ports) {
-                transcript.sent("identify " + host + ":" + port + "/tcp");
-                ServiceGuess guess = identifier.identify(host, port, deadline);
-                transcript.received(port + "/tcp " + guess.service() + (guess.tls() ? " (TLS)" : "") + ": " + guess.banner());
-                guesses.add(guess);
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            Runnable worker = () -> {
+                for (int i = next.getAndIncrement(); i < guesses.length; i = next.getAndIncrement()) {
+                    int port = asked.get(i);
+                    synchronized (transcript) {
+                        transcript.sent("identify " + host + ":" + port + "/tcp");
+                    }
+                    ServiceGuess guess = identifier.identify(host, port, deadline);
+                    synchronized (transcript) {
+                        transcript.received(port + "/tcp " + guess.service() + (guess.tls() ? " (TLS)" : "") + ": " + guess.banner());
+                    }
+                    guesses[i] = guess;
+                }
+            };
+            // Most of identifying is waiting for a service to speak first; a few ports at once wait together, as nmap's
+            // service scan does. A few, not all: a small device's TCP stack may hold only a handful of connections.
+            List<Thread> workers = new java.util.ArrayList<>();
+            for (int t = 0; t < Math.min(IDENTIFY_AT_ONCE, guesses.length); t++) {
+                Thread thread = new Thread(worker, "certbench-identify-" + t);
+                thread.setDaemon(true);
+                workers.add(thread);
+                thread.start();
             }
-            return guesses;
+            for (Thread thread : workers) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw Verdicts.inconclusive("interrupted while identifying the services of %s", host);
+                }
+            }
+            return java.util.Arrays.asList(guesses);
         }
     }
 

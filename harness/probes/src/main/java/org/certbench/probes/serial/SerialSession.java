@@ -100,7 +100,7 @@ public final class SerialSession implements AutoCloseable {
             transcript.sent("RFC 2217: " + b + " baud, 8 data bits, no parity, 1 stop bit");
         }
         SerialSession[] self = new SerialSession[1];
-        self[0] = new SerialSession(new AvailableOnly(telnet.getInputStream(), sockets::ended), telnet.getOutputStream(), () -> disconnect(telnet), transcript,
+        self[0] = new SerialSession(new AvailableOnly(telnet.getInputStream(), sockets::ended), telnet.getOutputStream(), () -> disconnect(telnet, sockets), transcript,
                 deadline,
                 () -> raw.accept(self[0].capture.toByteArray()));
         return self[0];
@@ -116,18 +116,30 @@ public final class SerialSession implements AutoCloseable {
     }
 
     /**
-     * Empties Commons Net's queue before hanging up: its reader thread, woken by the disconnect with a full queue
-     * (a console printing garbage faster than it is read), dies with "Queue is full" instead of ending quietly.
+     * Ends Commons Net's reader thread before hanging up: woken by the disconnect with a full queue (a console printing
+     * garbage faster than it is read), it dies with "Queue is full" instead of ending quietly. The socket first reads as
+     * ended to that thread, which stops taking bytes once it has queued what it had buffered; the queue is emptied until
+     * then (a second at most), and only then is the connection closed.
      */
-    private static void disconnect(TelnetClient telnet) throws IOException {
+    private static void disconnect(TelnetClient telnet, EndWatchingSocket.Factory sockets) throws IOException {
+        sockets.hangUp();
         InputStream in = telnet.getInputStream();
         byte[] buffer = new byte[4096];
-        for (int drained = 0; drained < 1 << 20 && in.available() > 0; ) {
-            int n = in.read(buffer, 0, Math.min(buffer.length, in.available()));
-            if (n <= 0) {
+        long until = System.nanoTime() + 1_000_000_000L;
+        while (System.nanoTime() < until) {
+            int available = in.available();
+            if (available > 0) {
+                in.read(buffer, 0, Math.min(buffer.length, available));
+            } else if (sockets.ended()) {
                 break;
+            } else {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
-            drained += n;
         }
         telnet.disconnect();
     }
@@ -179,11 +191,12 @@ public final class SerialSession implements AutoCloseable {
     }
 
     /**
-     * A socket that notes when the device closed its end. Commons Net's reader thread is the only reader; without
+     * A socket that notes when the device closed its end, and reads as ended once the session hangs up. Commons Net's reader thread is the only reader; without
      * this, a console that hangs up (a login that allows one try) looked like one still thinking until the wait ran out.
      */
     private static final class EndWatchingSocket extends java.net.Socket {
         private volatile boolean ended;
+        private volatile boolean hangingUp;
         private @org.jspecify.annotations.Nullable InputStream watched;
 
         @Override
@@ -192,12 +205,12 @@ public final class SerialSession implements AutoCloseable {
                 watched = new java.io.FilterInputStream(super.getInputStream()) {
                     @Override
                     public int read() throws IOException {
-                        return noted(super.read());
+                        return noted(hangingUp ? -1 : super.read());
                     }
 
                     @Override
                     public int read(byte[] buffer, int offset, int length) throws IOException {
-                        return noted(super.read(buffer, offset, length));
+                        return noted(hangingUp ? -1 : super.read(buffer, offset, length));
                     }
                 };
             }
@@ -218,6 +231,14 @@ public final class SerialSession implements AutoCloseable {
             boolean ended() {
                 EndWatchingSocket current = socket;
                 return current != null && current.ended;
+            }
+
+            /** From now on the socket reads as ended to its reader, whatever the device still sends. */
+            void hangUp() {
+                EndWatchingSocket current = socket;
+                if (current != null) {
+                    current.hangingUp = true;
+                }
             }
 
             @Override
