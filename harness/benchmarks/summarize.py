@@ -42,7 +42,7 @@ def testssl(name, side, i):
     for entry in json.loads(read(name, side, i)):
         m = re.match(r"cipher-(tls1(?:_\d)?)_x", entry.get("id", ""))
         if m and entry.get("finding", "").split():
-            found.setdefault(names[m.group(1)], set()).add(entry["finding"].split()[1])
+            found.setdefault(names[m.group(1)], set()).add(entry["finding"].split()[3])
     return {v: sorted(s) for v, s in found.items()}
 
 

@@ -39,6 +39,37 @@ public final class Transcripts {
         return evidence == null ? DISCARD : evidence.transcript(name);
     }
 
+    /**
+     * A transcript that several workers of one probe call write to: each line whole, none lost.
+     *
+     * <pre>{@code
+     * try (Transcript transcript = Transcripts.shared(Transcripts.open(evidence, "services-10.0.0.2.txt"))) { ... }
+     * }</pre>
+     */
+    public static Transcript shared(Transcript transcript) {
+        return new Transcript() {
+            @Override
+            public synchronized void sent(String line) {
+                transcript.sent(line);
+            }
+
+            @Override
+            public synchronized void received(String line) {
+                transcript.received(line);
+            }
+
+            @Override
+            public synchronized void note(String line) {
+                transcript.note(line);
+            }
+
+            @Override
+            public synchronized void close() {
+                transcript.close();
+            }
+        };
+    }
+
     /** A file-name-safe form of a host for transcript names. */
     public static String safe(String host) {
         return host.replaceAll("[^A-Za-z0-9.\\-]", "_");

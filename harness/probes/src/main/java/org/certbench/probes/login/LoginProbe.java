@@ -26,6 +26,7 @@ import org.certbench.api.Redactions;
 import org.certbench.api.Transcript;
 import org.certbench.probes.Deadline;
 import org.certbench.probes.Transcripts;
+import org.certbench.probes.Workers;
 import org.certbench.probes.http.HttpAuth;
 import org.certbench.probes.http.HttpCall;
 import org.certbench.probes.http.HttpProbe;
@@ -111,7 +112,7 @@ public final class LoginProbe {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
         }
-        try (Transcript transcript = new OneLineAtATime(transcript(surface))) {
+        try (Transcript transcript = Transcripts.shared(transcript(surface))) {
             List<UserPass> planned = list.entries().subList(0, Math.min(budget, list.entries().size()));
             transcript.note("default credentials on " + surface + ": " + list.entries().size() + " in the list, budget " + budget
                     + (parallelism > 1 ? ", " + parallelism + " at once" : ""));
@@ -126,10 +127,10 @@ public final class LoginProbe {
                     }
                 }
             };
-            if (parallelism == 1 || made.length < 2) {
-                worker.run();
-            } else {
-                inParallel(worker, Math.min(parallelism, made.length));
+            try {
+                Workers.run("certbench-login", Math.min(parallelism, made.length), worker);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             List<Attempt> attempts = new ArrayList<>();
             for (Attempt attempt : made) {
@@ -142,53 +143,6 @@ public final class LoginProbe {
                 transcript.note("stopped after " + attempts.size() + " attempts (budget or deadline)");
             }
             return new DefaultsResult(surface, attempts, exhausted);
-        }
-    }
-
-    private void inParallel(Runnable worker, int threads) {
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            Thread thread = new Thread(worker, "certbench-login-" + t);
-            thread.setDaemon(true);
-            workers.add(thread);
-            thread.start();
-        }
-        try {
-            for (Thread thread : workers) {
-                // Every attempt is bounded by the deadline's waits, so the workers end; the margin covers the last one.
-                thread.join(deadline.remainingMillis(Integer.MAX_VALUE) + 2L * WAIT_CAP_MILLIS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A transcript that several workers write to: each line whole, none lost. */
-    private static final class OneLineAtATime implements Transcript {
-        private final Transcript delegate;
-
-        OneLineAtATime(Transcript delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public synchronized void sent(String line) {
-            delegate.sent(line);
-        }
-
-        @Override
-        public synchronized void received(String line) {
-            delegate.received(line);
-        }
-
-        @Override
-        public synchronized void note(String line) {
-            delegate.note(line);
-        }
-
-        @Override
-        public synchronized void close() {
-            delegate.close();
         }
     }
 

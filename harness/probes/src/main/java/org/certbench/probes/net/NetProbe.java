@@ -19,6 +19,7 @@ import org.certbench.api.Transcript;
 import org.certbench.api.Verdicts;
 import org.certbench.probes.Deadline;
 import org.certbench.probes.Transcripts;
+import org.certbench.probes.Workers;
 
 /**
  * Network probes bound to one test case: each scan is written to the case's evidence as a transcript.
@@ -65,7 +66,7 @@ public final class NetProbe {
 
     /** Tells the service on each open TCP port by speaking to it, recorded as {@code services-HOST.txt}. */
     public List<ServiceGuess> identify(String host, Collection<Integer> ports) {
-        try (Transcript transcript = evidence.transcript("services-" + Transcripts.safe(host) + ".txt")) {
+        try (Transcript transcript = Transcripts.shared(evidence.transcript("services-" + Transcripts.safe(host) + ".txt"))) {
             List<Integer> asked = List.copyOf(ports);
             ServiceGuess[] guesses = new ServiceGuess[asked.size()];
             ServiceIdentifier identifier = new ServiceIdentifier(Duration.ofMillis(800));
@@ -73,32 +74,19 @@ public final class NetProbe {
             Runnable worker = () -> {
                 for (int i = next.getAndIncrement(); i < guesses.length; i = next.getAndIncrement()) {
                     int port = asked.get(i);
-                    synchronized (transcript) {
-                        transcript.sent("identify " + host + ":" + port + "/tcp");
-                    }
+                    transcript.sent("identify " + host + ":" + port + "/tcp");
                     ServiceGuess guess = identifier.identify(host, port, deadline);
-                    synchronized (transcript) {
-                        transcript.received(port + "/tcp " + guess.service() + (guess.tls() ? " (TLS)" : "") + ": " + guess.banner());
-                    }
+                    transcript.received(port + "/tcp " + guess.service() + (guess.tls() ? " (TLS)" : "") + ": " + guess.banner());
                     guesses[i] = guess;
                 }
             };
             // Most of identifying is waiting for a service to speak first; a few ports at once wait together, as nmap's
             // service scan does. A few, not all: a small device's TCP stack may hold only a handful of connections.
-            List<Thread> workers = new java.util.ArrayList<>();
-            for (int t = 0; t < Math.min(IDENTIFY_AT_ONCE, guesses.length); t++) {
-                Thread thread = new Thread(worker, "certbench-identify-" + t);
-                thread.setDaemon(true);
-                workers.add(thread);
-                thread.start();
-            }
-            for (Thread thread : workers) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw Verdicts.inconclusive("interrupted while identifying the services of %s", host);
-                }
+            try {
+                Workers.run("certbench-identify", Math.min(IDENTIFY_AT_ONCE, guesses.length), worker);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw Verdicts.inconclusive("interrupted while identifying the services of %s", host);
             }
             return java.util.Arrays.asList(guesses);
         }
