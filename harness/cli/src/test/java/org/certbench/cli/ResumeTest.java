@@ -92,9 +92,8 @@ class ResumeTest {
         running = certbench(dir.resolve("second.log"), "run", "--resume", out.toString(), "--plain");
         awaitLedger(ledger, rows -> !LedgerReader.rows(rows, LedgerRow.Resume.class).isEmpty(), "a resume row");
         assertThat(log("second.log")).contains("resuming the run in " + out + ": " + firstDecided.size() + " of ");
-        awaitLedger(ledger, rows -> verdicts(rows).size() >= firstDecided.size() + 5 && caseInProgressWithEvidence(out, rows),
-                "five more verdicts and a case with evidence but no verdict yet");
-        kill();
+        awaitLedger(ledger, rows -> verdicts(rows).size() >= firstDecided.size() + 5, "five more verdicts");
+        killWhen(ledger, rows -> caseInProgressWithEvidence(out, rows), "a case with evidence but no verdict yet");
         List<LedgerRow> atSecondKill = LedgerReader.read(ledger);
 
         // 3. Resumed to the end, signed.
@@ -211,6 +210,29 @@ class ResumeTest {
         running.destroyForcibly();
         assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
         running = null;
+    }
+
+    /**
+     * Kills the run with -9 at a moment the condition holds: the process is frozen (SIGSTOP) while the ledger and
+     * the evidence are looked at, so the case seen in progress is still in progress when the kill lands (the cases
+     * are quick enough to end between a look and a kill).
+     */
+    private void killWhen(Path ledger, Predicate<List<LedgerRow>> condition, String what) throws Exception {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        String pid = String.valueOf(running.pid());
+        while (Instant.now().isBefore(deadline)) {
+            if (!running.isAlive()) {
+                throw new AssertionError("certbench ended (exit " + running.exitValue() + ") before " + what);
+            }
+            assertThat(new ProcessBuilder("kill", "-STOP", pid).start().waitFor()).isZero();
+            if (Files.exists(ledger) && condition.test(LedgerReader.read(ledger))) {
+                kill();
+                return;
+            }
+            assertThat(new ProcessBuilder("kill", "-CONT", pid).start().waitFor()).isZero();
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no " + what + " in " + PATIENCE);
     }
 
     private void awaitLedger(Path ledger, Predicate<List<LedgerRow>> condition, String what) throws Exception {
