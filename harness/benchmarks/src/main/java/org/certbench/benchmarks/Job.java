@@ -11,13 +11,13 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.certbench.cli.Certbench;
+import org.certbench.engine.ledger.Digests;
 import org.certbench.engine.ledger.Ledger;
 import org.certbench.engine.ledger.LedgerReader;
 import org.certbench.engine.ledger.LedgerRow;
@@ -159,18 +159,10 @@ public final class Job {
                 .tryDefaults(surface, list, parallelism);
         Map<Attempt.Outcome, Long> outcomes = result.attempts().stream()
                 .collect(Collectors.groupingBy(Attempt::outcome, TreeMap::new, Collectors.counting()));
-        String found = result.accepted().map(c -> "\"found\":\"" + c.username() + "\",\"sha256\":\"" + HexFormat.of().formatHex(
-                sha256((c.username() + ":" + c.password()).getBytes(StandardCharsets.UTF_8))) + "\"").orElse("\"found\":null");
+        String found = result.accepted().map(c -> "\"found\":\"" + c.username() + "\",\"sha256\":\"" + Digests.sha256(
+                (c.username() + ":" + c.password()).getBytes(StandardCharsets.UTF_8)) + "\"").orElse("\"found\":null");
         return "{\"attempts\":" + result.attempts().size() + "," + found + ",\"outcomes\":" + outcomes.entrySet().stream()
                 .map(e -> "\"" + e.getKey() + "\":" + e.getValue()).collect(Collectors.joining(",", "{", "}")) + "}";
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     static String keys(Path dir) throws IOException, GeneralSecurityException {
