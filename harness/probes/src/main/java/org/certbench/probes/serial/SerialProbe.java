@@ -25,6 +25,8 @@ public final class SerialProbe {
     static final Pattern LOGIN = Pattern.compile("(?is).*(login|user ?name)\\s*:\\s*$");
     private static final Pattern BOOTLOADER = Pattern.compile("(?is).*(u-boot|hit any key to stop autoboot|autoboot in|cfe>|redboot>|=>\\s*$|barebox).*");
     private static final Pattern SHELL = Pattern.compile("(?s).*[#$]\\s*$");
+    /** Any of the answers {@link #classify} tells apart. */
+    private static final Pattern PROMPT = Pattern.compile(LOGIN.pattern() + "|" + BOOTLOADER.pattern() + "|" + SHELL.pattern());
     private static final Pattern ID = Pattern.compile("uid=(\\d+)\\(([^)]*)\\)");
 
     private final @Nullable Evidence evidence;
@@ -60,19 +62,27 @@ public final class SerialProbe {
     }
 
     /**
-     * Listens, then presses Enter if the console said nothing, and tells what answers: a login prompt, a
-     * shell (asking {@code id} whose), a bootloader, or silence.
+     * Listens (waiting a while for a prompt after a banner), then presses Enter if no prompt showed, and tells
+     * what answers: a login prompt, a shell (asking {@code id} whose), a bootloader, or silence.
      */
     public ConsoleState classify(SerialEndpoint endpoint) {
         try (SerialSession console = open(endpoint)) {
             String text = console.read(Duration.ofMillis(1200));
-            if (text.strip().isEmpty()) {
-                console.sendLine("");
-                text = console.read(Duration.ofMillis(1500));
+            if (!PROMPT.matcher(text).matches()) {
+                // A loaded device may print its banner well before its prompt (seen on CI: the container console's
+                // "virtual device", its login prompt after the first look): wait for a prompt, then press Enter as an
+                // operator would and look again.
+                if (!text.isBlank()) {
+                    text += awaitPrompt(console, Duration.ofSeconds(2));
+                }
+                if (!PROMPT.matcher(text).matches()) {
+                    console.sendLine("");
+                    text += awaitPrompt(console, Duration.ofSeconds(2));
+                }
             }
             String tail = tail(text);
             if (text.strip().isEmpty()) {
-                return new ConsoleState(ConsoleState.Kind.SILENT, "nothing in " + 2700 + " ms, also after a newline");
+                return new ConsoleState(ConsoleState.Kind.SILENT, "nothing in " + 3200 + " ms, also after a newline");
             }
             if (BOOTLOADER.matcher(text).matches()) {
                 return new ConsoleState(ConsoleState.Kind.BOOTLOADER, tail);
@@ -96,6 +106,12 @@ public final class SerialProbe {
         } catch (IOException e) {
             throw Verdicts.inconclusive("console %s failed: %s", endpoint, e.getMessage());
         }
+    }
+
+    /** What arrives until a prompt shows or the wait ends. */
+    private static String awaitPrompt(SerialSession console, Duration wait) throws IOException {
+        Optional<String> prompt = console.expect(PROMPT, wait);
+        return prompt.isPresent() ? prompt.get() : console.read(Duration.ZERO);
     }
 
     /** The last lines of console text, printable, for a finding or a reason. */

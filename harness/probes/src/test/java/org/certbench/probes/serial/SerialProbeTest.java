@@ -50,6 +50,7 @@ class SerialProbeTest {
                 + login + "; [ $? -eq 2 ] && exit 0; done");
         pty("bootloader", "EXEC:" + bootloader);
         pty("silent", "EXEC:sleep 600");
+        pty("slow", "SYSTEM:echo virtual device; sleep 2; printf 'login: '; exec sleep 600");
         pty("exported", "EXEC:/bin/sh -i");
         telnetPort = Tools.freePort();
         rfc2217Port = Tools.freePort();
@@ -121,6 +122,14 @@ class SerialProbeTest {
 
         assertThat(state.kind()).isEqualTo(ConsoleState.Kind.BOOTLOADER);
         assertThat(state.evidence()).containsIgnoringCase("autoboot");
+    }
+
+    @Test
+    void aBannerLongBeforeTheLoginPromptIsStillALoginPrompt(@TempDir Path evidence) {
+        ConsoleState state = probe(evidence).classify(local("slow"));
+
+        assertThat(state.kind()).as(state.evidence()).isEqualTo(ConsoleState.Kind.LOGIN_PROMPT);
+        assertThat(state.evidence()).contains("virtual device").contains("login:");
     }
 
     @Test
