@@ -10,6 +10,7 @@ import org.certbench.probes.http.HttpProbe;
 import org.certbench.probes.login.LoginProbe;
 import org.certbench.probes.mqtt.MqttProbe;
 import org.certbench.probes.net.NetProbe;
+import org.certbench.probes.net.ScanMemory;
 import org.certbench.probes.power.PowerProbe;
 import org.certbench.probes.serial.SerialProbe;
 import org.certbench.probes.tls.TlsProbe;
@@ -45,8 +46,21 @@ public final class Probes {
      * @param broker the campaign's lab broker, started on first call
      */
     public Probes(Evidence evidence, Deadline deadline, ProbeSettings settings, Supplier<Optional<BrokerLog>> broker) {
+        this(evidence, deadline, settings, broker, ScanMemory.NONE, "");
+    }
+
+    /**
+     * Probes of one case of a campaign: they can read the lab broker, and share complete port scans with the
+     * campaign's other cases.
+     *
+     * @param broker the campaign's lab broker, started on first call
+     * @param scans the campaign's scans, reused while recent
+     * @param caseLabel the case, as a later case's evidence names it when it reuses a scan made here
+     */
+    public Probes(Evidence evidence, Deadline deadline, ProbeSettings settings, Supplier<Optional<BrokerLog>> broker,
+            ScanMemory scans, String caseLabel) {
         this.broker = new BrokerWitness(evidence, deadline, broker);
-        this.net = new NetProbe(evidence, deadline, settings.scan());
+        this.net = new NetProbe(evidence, deadline, settings.scan(), scans, caseLabel);
         this.login = new LoginProbe(evidence, deadline, settings.loginBudget());
         this.serial = new SerialProbe(evidence, deadline);
         this.power = new PowerProbe(evidence, deadline);

@@ -28,7 +28,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param timeoutDefault deadline of a case that sets none
  * @param inconclusiveResult how INCONCLUSIVE shows in JUnit
  * @param parallel whether device lanes run in parallel
- * @param probes what the probes may do (scan options, login budget)
+ * @param probes what the probes may do (scan options, login budget, scan reuse)
  * @param operator who operates the bench
  * @param answers answers file, if any
  * @param interactive whether the operator may be prompted on a terminal
@@ -60,7 +60,7 @@ public record CampaignSettings(List<Path> devices, Optional<Path> bench, Set<Str
                 CertbenchConfig.INCONCLUSIVE_RESULT.get(parameters),
                 CertbenchConfig.PARALLEL.get(parameters),
                 new ProbeSettings(new ScanOptions(CertbenchConfig.SCAN_CONCURRENCY.get(parameters), CertbenchConfig.SCAN_TIMEOUT.get(parameters)),
-                        CertbenchConfig.LOGIN_BUDGET.get(parameters)),
+                        CertbenchConfig.LOGIN_BUDGET.get(parameters), CertbenchConfig.SCAN_REUSE.get(parameters)),
                 CertbenchConfig.OPERATOR.get(parameters),
                 CertbenchConfig.ANSWERS.get(parameters),
                 CertbenchConfig.INTERACTIVE.get(parameters),

@@ -89,6 +89,12 @@ public final class CertbenchConfig {
     public static final Key<Duration> SCAN_TIMEOUT = new Key<>("certbench.scan.timeout", "duration",
             "How long an unanswered TCP connect waits before the port counts as filtered.", "1500ms", Durations::parse);
 
+    /** How long a complete scan is reused by later cases. */
+    public static final Key<Duration> SCAN_REUSE = new Key<>("certbench.scan.reuse", "duration",
+            "How long a complete all-port TCP scan made for one case is reused by the campaign's later cases on the same "
+                    + "device, instead of scanning again (each case's evidence records the scan it used, when and for which "
+                    + "case it was made); 0s scans afresh for every case.", "30m", Durations::parse);
+
     /** The most login attempts one login-probe call makes. */
     public static final Key<Integer> LOGIN_BUDGET = new Key<>("certbench.login.budget", "integer",
             "The most login attempts one default-credential or brute-force check makes on one surface (1-10000).", "100", v -> {
@@ -122,7 +128,7 @@ public final class CertbenchConfig {
 
     /** Every key, for documentation and for spotting misspelt ones. */
     public static final List<Key<?>> ALL = List.of(DEVICES, BENCH, STANDARDS, PROVISIONS, STATUSES, ASSESSMENTS, OUT, TIMEOUT_DEFAULT,
-            INCONCLUSIVE_RESULT, PARALLEL, SCAN_CONCURRENCY, SCAN_TIMEOUT, LOGIN_BUDGET, OPERATOR, ANSWERS, INTERACTIVE, RESUME);
+            INCONCLUSIVE_RESULT, PARALLEL, SCAN_CONCURRENCY, SCAN_TIMEOUT, SCAN_REUSE, LOGIN_BUDGET, OPERATOR, ANSWERS, INTERACTIVE, RESUME);
 
     private CertbenchConfig() {
     }

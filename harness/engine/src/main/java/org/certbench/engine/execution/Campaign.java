@@ -53,6 +53,7 @@ public final class Campaign {
     private final Map<UniqueId, Verdict> verdicts = new ConcurrentHashMap<>();
     private final Map<UniqueId, String> reasons = new ConcurrentHashMap<>();
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final org.certbench.probes.net.ScanMemory scans;
     private Instant started = Instant.now();
     private @Nullable Ledger ledger;
     private @Nullable Resumption resumed;
@@ -69,6 +70,12 @@ public final class Campaign {
         this.standards = List.copyOf(standards);
         this.id = ID_TIME.format(started) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
         this.out = settings.out().orElse(Path.of("certbench-runs", id));
+        this.scans = org.certbench.probes.net.ScanMemory.keepingFor(settings.probes().scanReuse());
+    }
+
+    /** The complete port scans this run has made, reused by later cases while recent (not across a resume). */
+    public org.certbench.probes.net.ScanMemory scans() {
+        return scans;
     }
 
     /**

@@ -113,7 +113,8 @@ public final class CaseRunner {
             } else if (type == Bench.class) {
                 arguments[i] = campaign.bench();
             } else if (type == Probes.class) {
-                arguments[i] = new Probes(evidence, deadline, campaign.settings().probes(), campaign::broker);
+                arguments[i] = new Probes(evidence, deadline, campaign.settings().probes(), campaign::broker, campaign.scans(),
+                        "case " + model.id() + " on " + dut.id());
             } else {
                 throw new IllegalStateException("discovery let through a parameter of type " + type.getName());
             }

@@ -34,10 +34,24 @@ public final class NetProbe {
     private final Deadline deadline;
     private final ScanOptions scanOptions;
 
+    private final ScanMemory scans;
+    private final String caseLabel;
+
     public NetProbe(Evidence evidence, Deadline deadline, ScanOptions scanOptions) {
+        this(evidence, deadline, scanOptions, ScanMemory.NONE, "");
+    }
+
+    /**
+     * A probe whose complete scans are shared with the campaign's other cases through {@code scans}.
+     *
+     * @param caseLabel the case this probe serves, as a later case's evidence names it when it reuses a scan
+     */
+    public NetProbe(Evidence evidence, Deadline deadline, ScanOptions scanOptions, ScanMemory scans, String caseLabel) {
         this.evidence = evidence;
         this.deadline = deadline;
         this.scanOptions = scanOptions;
+        this.scans = scans;
+        this.caseLabel = caseLabel;
     }
 
     /**
@@ -94,11 +108,22 @@ public final class NetProbe {
 
     /**
      * TCP connect scan of {@code range} on {@code host}, recorded as {@code tcp-scan-HOST.txt}. Ends the
-     * case INCONCLUSIVE when the host cannot be scanned at all (the name does not resolve).
+     * case INCONCLUSIVE when the host cannot be scanned at all (the name does not resolve). A complete scan
+     * of the same ports that an earlier case of the campaign made recently ({@link ScanMemory}) is reused, and
+     * the transcript says so: when it was made and for which case, then what it found.
      */
     public PortScan scanTcp(String host, PortRange range) {
         String name = "tcp-scan-" + Transcripts.safe(host) + ".txt";
         try (Transcript transcript = evidence.transcript(name)) {
+            java.util.Optional<ScanMemory.Remembered> remembered = scans.recall(host, range, java.time.Instant.now());
+            if (remembered.isPresent()) {
+                PortScan scan = remembered.get().scan();
+                transcript.note(String.format(Locale.ROOT, "reusing the complete TCP connect scan of %s ports %s made at %s for %s "
+                        + "(%d in flight, connect timeout %d ms; its evidence is that case's %s)", host, range, scan.started(),
+                        remembered.get().madeFor(), scan.options().concurrency(), scan.options().connectTimeout().toMillis(), name));
+                record(transcript, scan);
+                return scan;
+            }
             transcript.sent(String.format(Locale.ROOT, "TCP connect scan of %s ports %s, %d in flight, connect timeout %d ms",
                     host, range, scanOptions.concurrency(), scanOptions.connectTimeout().toMillis()));
             PortScan scan;
@@ -108,17 +133,22 @@ public final class NetProbe {
                 transcript.note("scan impossible: " + e);
                 throw Verdicts.inconclusive("cannot scan %s: %s", host, e.getMessage());
             }
-            for (int port : scan.open()) {
-                transcript.received(port + "/tcp open");
-            }
-            if (!scan.filtered().isEmpty()) {
-                transcript.received("filtered (no answer within the connect timeout): " + scan.filtered());
-            }
-            transcript.note(String.format(Locale.ROOT, "%d open, %d closed, %d filtered; %d of %d ports decided in %d ms%s",
-                    scan.open().size(), scan.closed(), scan.filtered().size(), scan.scanned(), range.size(),
-                    scan.elapsed().toMillis(), scan.complete() ? "" : " (cut short by the case deadline)"));
+            record(transcript, scan);
+            scans.remember(scan, caseLabel);
             return scan;
         }
+    }
+
+    private static void record(Transcript transcript, PortScan scan) {
+        for (int port : scan.open()) {
+            transcript.received(port + "/tcp open");
+        }
+        if (!scan.filtered().isEmpty()) {
+            transcript.received("filtered (no answer within the connect timeout): " + scan.filtered());
+        }
+        transcript.note(String.format(Locale.ROOT, "%d open, %d closed, %d filtered; %d of %d ports decided in %d ms%s",
+                scan.open().size(), scan.closed(), scan.filtered().size(), scan.scanned(), scan.range().size(),
+                scan.elapsed().toMillis(), scan.complete() ? "" : " (cut short by the case deadline)"));
     }
 
     /**
