@@ -26,7 +26,9 @@ public final class SerialProbe {
     private static final Pattern BOOTLOADER = Pattern.compile("(?is).*(u-boot|hit any key to stop autoboot|autoboot in|cfe>|redboot>|=>\\s*$|barebox).*");
     private static final Pattern SHELL = Pattern.compile("(?s).*[#$]\\s*$");
     /** Any of the answers {@link #classify} tells apart. */
-    private static final Pattern PROMPT = Pattern.compile(LOGIN.pattern() + "|" + BOOTLOADER.pattern() + "|" + SHELL.pattern());
+    private static final Pattern RECOGNISED = Pattern.compile(LOGIN.pattern() + "|" + BOOTLOADER.pattern() + "|" + SHELL.pattern());
+    /** The cursor after a prompt: a prompt character and at most spaces, no line end (a banner line ends in one). */
+    private static final Pattern AT_PROMPT = Pattern.compile("(?s).*(?:[#$>:]|=>)[ \\t]*$");
     private static final Pattern ID = Pattern.compile("uid=(\\d+)\\(([^)]*)\\)");
 
     private final @Nullable Evidence evidence;
@@ -67,15 +69,15 @@ public final class SerialProbe {
      */
     public ConsoleState classify(SerialEndpoint endpoint) {
         try (SerialSession console = open(endpoint)) {
-            String text = console.read(Duration.ofMillis(1200));
-            if (!PROMPT.matcher(text).matches()) {
+            String text = awaitPrompt(console, Duration.ofMillis(1200));
+            if (!RECOGNISED.matcher(text).matches()) {
                 // A loaded device may print its banner well before its prompt (seen on CI: the container console's
                 // "virtual device", its login prompt after the first look): wait for a prompt, then press Enter as an
                 // operator would and look again.
                 if (!text.isBlank()) {
                     text += awaitPrompt(console, Duration.ofSeconds(2));
                 }
-                if (!PROMPT.matcher(text).matches()) {
+                if (!RECOGNISED.matcher(text).matches()) {
                     console.sendLine("");
                     text += awaitPrompt(console, Duration.ofSeconds(2));
                 }
@@ -108,10 +110,32 @@ public final class SerialProbe {
         }
     }
 
-    /** What arrives until a prompt shows or the wait ends. */
+    /** How long nothing may follow a prompt for the console to count as waiting at it. */
+    private static final Duration QUIET = Duration.ofMillis(300);
+
+    /**
+     * What arrives in {@code wait}, or until the console waits at a prompt: the cursor after a prompt and nothing more
+     * for {@link #QUIET}. Waiting the whole window for a console that answered at once cost every classification over
+     * a second.
+     */
     private static String awaitPrompt(SerialSession console, Duration wait) throws IOException {
-        Optional<String> prompt = console.expect(PROMPT, wait);
-        return prompt.isPresent() ? prompt.get() : console.read(Duration.ZERO);
+        long until = System.nanoTime() + wait.toNanos();
+        StringBuilder text = new StringBuilder();
+        while (true) {
+            if (!AT_PROMPT.matcher(text).matches()) {
+                long left = until - System.nanoTime();
+                Optional<String> prompt = left > 0 ? console.expect(AT_PROMPT, Duration.ofNanos(left)) : Optional.empty();
+                if (prompt.isEmpty()) {
+                    return text.append(console.read(Duration.ZERO)).toString();
+                }
+                text.append(prompt.get());
+            }
+            String more = console.read(QUIET);
+            if (more.isEmpty() || System.nanoTime() >= until) {
+                return text.append(more).toString();
+            }
+            text.append(more);
+        }
     }
 
     /** The last lines of console text, printable, for a finding or a reason. */

@@ -50,6 +50,10 @@ class SerialProbeTest {
                 + login + "; [ $? -eq 2 ] && exit 0; done");
         pty("bootloader", "EXEC:" + bootloader);
         pty("silent", "EXEC:sleep 600");
+        Path hashes = dir.resolve("hashes.sh");
+        Files.writeString(hashes, "#!/bin/sh\nprintf '### build 42 #\\n'\nsleep 0.6\nprintf 'login: '\nexec sleep 600\n");
+        Files.setPosixFilePermissions(hashes, PosixFilePermissions.fromString("rwxr-xr-x"));
+        pty("hashes", "EXEC:" + hashes);
         pty("slow", "SYSTEM:echo virtual device; sleep 2; printf 'login: '; exec sleep 600");
         pty("exported", "EXEC:/bin/sh -i");
         telnetPort = Tools.freePort();
@@ -130,6 +134,13 @@ class SerialProbeTest {
 
         assertThat(state.kind()).as(state.evidence()).isEqualTo(ConsoleState.Kind.LOGIN_PROMPT);
         assertThat(state.evidence()).contains("virtual device").contains("login:");
+    }
+
+    @Test
+    void aBannerLineEndingInAHashIsNotTakenForAShellPrompt(@TempDir Path evidence) {
+        ConsoleState state = probe(evidence).classify(local("hashes"));
+
+        assertThat(state.kind()).as(state.evidence()).isEqualTo(ConsoleState.Kind.LOGIN_PROMPT);
     }
 
     @Test
