@@ -120,6 +120,13 @@ public final class BundleVerifier {
             }
             toHash.put(path, file);
         }
+        // The signature, its chain and the report are checked while the files hash: those checks are mostly class
+        // loading and parsing on one thread, the hashing keeps every core busy, and neither needs the other.
+        java.util.concurrent.FutureTask<Checked> others = new java.util.concurrent.FutureTask<>(
+                () -> checkSignatureAndReport(bundle, manifest, trustedCa, trustedTsa));
+        Thread checker = new Thread(others, "certbench-verify-signature");
+        checker.setDaemon(true);
+        checker.start();
         List<String> digests = Manifest.sha256(List.copyOf(toHash.values()));
         int index = 0;
         for (String path : toHash.keySet()) {
@@ -133,6 +140,33 @@ public final class BundleVerifier {
                 problems.add(path + ": " + (Files.isSymbolicLink(file) ? "a symbolic link" : "a file") + " the manifest does not list");
             }
         }
+        Checked checked;
+        try {
+            checked = others.get();
+            checker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while checking the signature of " + bundle);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        problems.addAll(checked.problems());
+        return new Result(problems, checked.signer(), checked.timeStamp());
+    }
+
+    /** What the signature and report checks found: their problems, the signer and the time stamp, if any. */
+    private record Checked(List<String> problems, @Nullable String signer, @Nullable String timeStamp) {
+    }
+
+    private static Checked checkSignatureAndReport(Path bundle, byte[] manifest, @Nullable X509Certificate trustedCa,
+            @Nullable X509Certificate trustedTsa) throws IOException {
+        List<String> problems = new ArrayList<>();
         String[] timeStamp = new String[1];
         String signer = checkSignature(bundle, manifest, trustedCa, trustedTsa, problems, timeStamp);
         Path report = bundle.resolve(Report.FILE_NAME);
@@ -149,7 +183,7 @@ public final class BundleVerifier {
         } else {
             problems.add(Report.FILE_NAME + " is missing");
         }
-        return new Result(problems, signer, timeStamp[0]);
+        return new Checked(problems, signer, timeStamp[0]);
     }
 
     private static @Nullable String checkSignature(Path bundle, byte[] manifest, @Nullable X509Certificate trustedCa,
