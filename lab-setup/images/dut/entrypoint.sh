@@ -5,10 +5,13 @@
 #                             weak-tls docs-behind-login chatty-banner fragile-input no-lockout open-config
 #   CERTBENCH_OWNER_PASSWORD  the owner account's unique password
 #   CERTBENCH_PSK             the CoAP DTLS pre-shared key (its identity is the device id)
+#   CERTBENCH_HOSTILITY       set: a hostile device instead (hostile.sh), none of the above
 # The lab broker comes later, as files: see uplink.sh.
 set -eu
 has() { case ",${CERTBENCH_FLAWS:-}," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 log() { echo "certbench-dut: $*" >&2; }
+# A hostile device serves broken answers only (hostile.sh).
+if [ -n "${CERTBENCH_HOSTILITY:-}" ]; then exec /usr/local/sbin/hostile.sh; fi
 : "${CERTBENCH_DEVICE_ID:=virtual-device}"
 : "${CERTBENCH_OWNER_PASSWORD:?owner password missing}"
 : "${CERTBENCH_PSK:?CoAP PSK missing}"

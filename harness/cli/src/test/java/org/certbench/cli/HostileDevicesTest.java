@@ -17,8 +17,13 @@ import org.certbench.api.Verdict;
 import org.certbench.engine.ledger.Ledger;
 import org.certbench.engine.ledger.LedgerReader;
 import org.certbench.engine.ledger.LedgerRow;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.certbench.lab.virtual.ContainerBench;
 import org.certbench.lab.virtual.HostileBench;
 import org.certbench.lab.virtual.Hostility;
+import org.certbench.lab.virtual.VirtualBench;
+import org.certbench.probes.testing.Tools;
 import org.certbench.reports.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * One campaign (the functional EN 303 645 cases that speak to a device, {@link #CASES}) on eight hostile devices at once: silent, one byte a second,
  * handshakes cut, random bytes everywhere, a PUBLISH flood at the lab broker, CoAP lies, a garbage console, and a
- * device that keeps rebooting. The campaign finishes within the sum of its deadlines, every case has a verdict
+ * device that keeps rebooting; once inside this JVM and once as containers. The campaign finishes within the sum of its deadlines, every case has a verdict
  * with a reason and no harness error, no case passes on an answer the device never gave, no thread or socket
  * of the harness outlives the run, and the signed bundle verifies.
  */
@@ -80,74 +85,97 @@ class HostileDevicesTest {
 
     @Test
     void everyHostileDeviceGetsAVerdictForEveryCaseWithinItsDeadlinesAndNothingLeaks() throws Exception {
+        List<Hostility> hostilities = List.of(Hostility.values());
+        try (HostileBench bench = HostileBench.start(hostilities, dir.resolve("bench"))) {
+            certify(bench, hostilities, bench::profile, bench::floodPublishes, 10_000);
+        }
+    }
+
+    /**
+     * The same campaign on the same hostile devices as containers (the device image's {@code hostile.sh}): socat and
+     * shell behind a real TCP stack instead of Java sockets, and a reboot that kills every service process. The
+     * flood is counted where the lab broker recorded it (it keeps the first 10,000 PUBLISHes of a session).
+     */
+    @Test
+    void everyHostileContainerGetsAVerdictForEveryCaseWithinItsDeadlinesAndNothingLeaks() throws Exception {
+        Tools.requireThat(ContainerBench.engineReachable() && ContainerBench.imagePresent(),
+                "no container engine with " + ContainerBench.IMAGE + " (run lab-setup/install.sh and export what it prints)");
+        List<Hostility> hostilities = List.of(Hostility.values());
+        try (ContainerBench bench = ContainerBench.startHostile(hostilities, dir.resolve("bench"))) {
+            certify(bench, hostilities, bench::profile, () -> bench.broker().sessions().stream()
+                    .filter(s -> s.clientId().equals("virtual-hostile-broker-flood")).mapToLong(s -> s.publishes().size()).sum(), 1_000);
+        }
+    }
+
+    private void certify(VirtualBench bench, List<Hostility> hostilities, Function<Hostility, Path> profile, LongSupplier floodPublishes,
+            long floodAtLeast) throws Exception {
         Path password = Files.writeString(dir.resolve("keystore-password"), "hostile-test-keystore-pw");
         assertThat(CertbenchCliTest.certbench("keys", "init", "--out", dir.resolve("keys").toString(), "--password-file",
                 password.toString()).exit()).isZero();
         Path out = dir.resolve("run");
-        List<Hostility> hostilities = List.of(Hostility.values());
-        try (HostileBench bench = HostileBench.start(hostilities, dir.resolve("bench"))) {
-            // A first short run starts what the JVM keeps once started (the MQTT client's schedulers, the common pool):
-            // the count that matters is what the campaign leaves beyond that.
-            CertbenchCliTest.Result warmUp = CertbenchCliTest.certbench("run", "--bench", bench.benchFile().toString(), "--device",
-                    bench.profile(Hostility.RANDOM_BYTES).toString(), "--unattended", "--plain",
-                    "--out", dir.resolve("warm-up").toString(), "--select", uid(Hostility.RANDOM_BYTES, "5.5-4-2"),
-                    "--select", uid(Hostility.RANDOM_BYTES, "5.5-4-3"), "--select", uid(Hostility.RANDOM_BYTES, "5.1-1-2"));
-            assertThat(warmUp.exit()).as(warmUp.out() + warmUp.err()).isIn(ExitCodes.FAIL, ExitCodes.INCONCLUSIVE);
-            Baseline before = Baseline.now();
-            List<String> run = new ArrayList<>(List.of("run", "--bench", bench.benchFile().toString(), "--timeout", DEADLINE, "--unattended",
-                    "--login-budget", "12", "--plain", "--out", out.toString(), "--sign-with",
-                    dir.resolve("keys").resolve(TestKeys.KEYSTORE_FILE).toString(), "--password-file", password.toString()));
-            bench.profiles().values().forEach(p -> {
-                run.add("--device");
-                run.add(p.toString());
-            });
-            int planned = 0;
-            for (Hostility hostility : hostilities) {
-                for (String id : cases(hostility)) {
-                    run.add("--select");
-                    run.add(uid(hostility, id));
-                    planned++;
-                }
+        // A first short run starts what the JVM keeps once started (the MQTT client's schedulers, the common pool):
+        // the count that matters is what the campaign leaves beyond that.
+        CertbenchCliTest.Result warmUp = CertbenchCliTest.certbench("run", "--bench", bench.benchFile().toString(), "--device",
+                profile.apply(Hostility.RANDOM_BYTES).toString(), "--unattended", "--plain",
+                "--out", dir.resolve("warm-up").toString(), "--select", uid(Hostility.RANDOM_BYTES, "5.5-4-2"),
+                "--select", uid(Hostility.RANDOM_BYTES, "5.5-4-3"), "--select", uid(Hostility.RANDOM_BYTES, "5.1-1-2"));
+        assertThat(warmUp.exit()).as(warmUp.out() + warmUp.err()).isIn(ExitCodes.FAIL, ExitCodes.INCONCLUSIVE);
+        Baseline before = Baseline.now();
+        List<String> run = new ArrayList<>(List.of("run", "--bench", bench.benchFile().toString(), "--timeout", DEADLINE, "--unattended",
+                "--login-budget", "12", "--plain", "--out", out.toString(), "--sign-with",
+                dir.resolve("keys").resolve(TestKeys.KEYSTORE_FILE).toString(), "--password-file", password.toString()));
+        bench.profiles().values().forEach(p -> {
+            run.add("--device");
+            run.add(p.toString());
+        });
+        int planned = 0;
+        for (Hostility hostility : hostilities) {
+            for (String id : cases(hostility)) {
+                run.add("--select");
+                run.add(uid(hostility, id));
+                planned++;
             }
-            Instant started = Instant.now();
-            CertbenchCliTest.Result result = CertbenchCliTest.certbench(run.toArray(String[]::new));
-            Duration took = Duration.between(started, Instant.now());
-            System.out.println(result.out());
-            assertThat(result.exit()).as(result.out() + result.err()).isIn(ExitCodes.FAIL, ExitCodes.INCONCLUSIVE);
-            assertThat(result.err()).doesNotContain("\tat ");
-
-            List<LedgerRow> rows = LedgerReader.read(out.resolve(Ledger.FILE_NAME));
-            List<LedgerRow.Plan> plan = LedgerReader.rows(rows, LedgerRow.Plan.class);
-            List<LedgerRow.CaseVerdict> verdicts = LedgerReader.rows(rows, LedgerRow.CaseVerdict.class);
-            assertThat(LedgerReader.rows(rows, LedgerRow.End.class)).hasSize(1);
-            assertThat(verdicts.stream().map(LedgerRow.CaseVerdict::uid).toList()).doesNotHaveDuplicates()
-                    .containsExactlyInAnyOrderElementsOf(plan.stream().map(LedgerRow.Plan::uid).toList());
-            assertThat(plan).hasSize(planned);
-            assertThat(verdicts).as("harness errors").noneMatch(v -> v.verdict() == Verdict.ERROR);
-            assertThat(verdicts).as("a verdict without its reason").allMatch(v -> v.verdict() == Verdict.PASS || v.reason() != null
-                    && !v.reason().isBlank());
-            List<String> unearned = verdicts.stream().filter(v -> v.verdict() == Verdict.PASS && !DECIDED_BY_ABSENCE.contains(v.caseId())
-                            && !DECIDED_BY_WHAT_IT_SAID.getOrDefault(v.device(), Set.of()).contains(v.caseId()))
-                    .map(v -> v.device() + " " + v.caseId()).toList();
-            assertThat(unearned).as("cases passed on answers the devices never gave").isEmpty();
-            assertThat(verdicts).filteredOn(v -> v.device().equals(HostileBench.deviceId(Hostility.SLOW)) && v.caseId().equals("5.6-2-2"))
-                    .singleElement().satisfies(v -> {
-                        assertThat(v.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-                        assertThat(v.reason()).contains("no readable banner");
-                    });
-
-            // Devices run in parallel lanes: the run must end within the longest lane's sum of deadlines.
-            Map<String, Long> deadlines = new TreeMap<>(plan.stream().filter(p -> p.planned().equals("RUN"))
-                    .collect(Collectors.groupingBy(LedgerRow.Plan::device, Collectors.summingLong(LedgerRow.Plan::deadlineMs))));
-            long longestLane = deadlines.values().stream().mapToLong(Long::longValue).max().orElseThrow();
-            assertThat(took.toMillis()).as("wall time against the deadlines " + deadlines).isLessThan(longestLane);
-            assertThat(bench.floodPublishes()).as("the flood reached the broker").isGreaterThan(10_000);
-
-            CertbenchCliTest.Result verified = CertbenchCliTest.certbench("verify", out.toString(), "--ca",
-                    dir.resolve("keys").resolve(TestKeys.CA_FILE).toString());
-            assertThat(verified.exit()).as(verified.out() + verified.err()).isEqualTo(ExitCodes.PASS);
-            before.assertNothingLeaked();
         }
+        Instant started = Instant.now();
+        CertbenchCliTest.Result result = CertbenchCliTest.certbench(run.toArray(String[]::new));
+        Duration took = Duration.between(started, Instant.now());
+        System.out.println(result.out());
+        assertThat(result.exit()).as(result.out() + result.err()).isIn(ExitCodes.FAIL, ExitCodes.INCONCLUSIVE);
+        assertThat(result.err()).doesNotContain("\tat ");
+
+        List<LedgerRow> rows = LedgerReader.read(out.resolve(Ledger.FILE_NAME));
+        List<LedgerRow.Plan> plan = LedgerReader.rows(rows, LedgerRow.Plan.class);
+        List<LedgerRow.CaseVerdict> verdicts = LedgerReader.rows(rows, LedgerRow.CaseVerdict.class);
+        assertThat(LedgerReader.rows(rows, LedgerRow.End.class)).hasSize(1);
+        assertThat(verdicts.stream().map(LedgerRow.CaseVerdict::uid).toList()).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(plan.stream().map(LedgerRow.Plan::uid).toList());
+        assertThat(plan).hasSize(planned);
+        assertThat(verdicts).as("harness errors").noneMatch(v -> v.verdict() == Verdict.ERROR);
+        assertThat(verdicts).as("a verdict without its reason").allMatch(v -> v.verdict() == Verdict.PASS || v.reason() != null
+                && !v.reason().isBlank());
+        assertThat(verdicts).as("a reason that reads \"null\" where a failure had no message")
+                .noneMatch(v -> v.reason() != null && v.reason().matches("(?s).*:\\s*null\\b.*"));
+        List<String> unearned = verdicts.stream().filter(v -> v.verdict() == Verdict.PASS && !DECIDED_BY_ABSENCE.contains(v.caseId())
+                        && !DECIDED_BY_WHAT_IT_SAID.getOrDefault(v.device(), Set.of()).contains(v.caseId()))
+                .map(v -> v.device() + " " + v.caseId()).toList();
+        assertThat(unearned).as("cases passed on answers the devices never gave").isEmpty();
+        assertThat(verdicts).filteredOn(v -> v.device().equals(HostileBench.deviceId(Hostility.SLOW)) && v.caseId().equals("5.6-2-2"))
+                .singleElement().satisfies(v -> {
+                    assertThat(v.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+                    assertThat(v.reason()).contains("no readable banner");
+                });
+
+        // Devices run in parallel lanes: the run must end within the longest lane's sum of deadlines.
+        Map<String, Long> deadlines = new TreeMap<>(plan.stream().filter(p -> p.planned().equals("RUN"))
+                .collect(Collectors.groupingBy(LedgerRow.Plan::device, Collectors.summingLong(LedgerRow.Plan::deadlineMs))));
+        long longestLane = deadlines.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertThat(took.toMillis()).as("wall time against the deadlines " + deadlines).isLessThan(longestLane);
+        assertThat(floodPublishes.getAsLong()).as("the flood reached the broker").isGreaterThan(floodAtLeast);
+
+        CertbenchCliTest.Result verified = CertbenchCliTest.certbench("verify", out.toString(), "--ca",
+                dir.resolve("keys").resolve(TestKeys.CA_FILE).toString());
+        assertThat(verified.exit()).as(verified.out() + verified.err()).isEqualTo(ExitCodes.PASS);
+        before.assertNothingLeaked();
     }
 
     /** The harness's threads and this process's open files, before the run; the hostile devices' own are left out. */

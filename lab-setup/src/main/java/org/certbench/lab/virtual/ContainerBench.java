@@ -50,8 +50,11 @@ public final class ContainerBench implements VirtualBench {
     private final Map<Variant, String> addresses = new LinkedHashMap<>();
     private final Path benchFile;
 
-    private ContainerBench(List<Variant> variants, Path dir) throws IOException {
+    private final String kind;
+
+    private ContainerBench(List<Variant> variants, Map<Variant, Hostility> hostile, Path dir) throws IOException {
         Files.createDirectories(dir);
+        kind = hostile.isEmpty() ? "containers" : "hostile, containers";
         LabBroker started = null;
         try {
             StringBuilder consoles = new StringBuilder();
@@ -64,6 +67,9 @@ public final class ContainerBench implements VirtualBench {
                         .withEnv("CERTBENCH_OWNER_PASSWORD", secrets.ownerPassword())
                         .withEnv("CERTBENCH_PSK", secrets.pskKey())
                         .waitingFor(Wait.forLogMessage(".*certbench-dut: .* up on .*", 1).withStartupTimeout(STARTUP));
+                if (hostile.containsKey(variant)) {
+                    container.withEnv("CERTBENCH_HOSTILITY", hostile.get(variant).id());
+                }
                 containers.add(container);
                 container.start();
                 String address = container.getContainerInfo().getNetworkSettings().getNetworks().values().iterator().next().getIpAddress();
@@ -94,7 +100,18 @@ public final class ContainerBench implements VirtualBench {
      * @param dir a folder for the bench file, the profiles and the devices' secrets (owner-only)
      */
     public static ContainerBench start(List<Variant> variants, Path dir) throws IOException {
-        return new ContainerBench(variants, dir);
+        return new ContainerBench(variants, Map.of(), dir);
+    }
+
+    /**
+     * Starts one hostile device per hostility, each in its own container (the image's {@code hostile.sh}: the secure
+     * device's ports and profile, broken as the in-JVM {@link HostileBench} devices are, by real processes behind a
+     * real TCP stack), and the lab broker on the bridge's gateway, which the flooding device floods.
+     */
+    public static ContainerBench startHostile(List<Hostility> hostilities, Path dir) throws IOException {
+        Map<Variant, Hostility> hostile = new LinkedHashMap<>();
+        hostilities.forEach(h -> hostile.put(h.variant(), h));
+        return new ContainerBench(List.copyOf(hostile.keySet()), hostile, dir);
     }
 
     /**
@@ -145,7 +162,7 @@ public final class ContainerBench implements VirtualBench {
 
     @Override
     public String kind() {
-        return "containers";
+        return kind;
     }
 
     @Override
@@ -156,6 +173,11 @@ public final class ContainerBench implements VirtualBench {
     @Override
     public Map<Variant, Path> profiles() {
         return Map.copyOf(profiles);
+    }
+
+    /** The profile of a hostility's device, on a bench from {@link #startHostile}. */
+    public Path profile(Hostility hostility) {
+        return Objects.requireNonNull(profiles.get(hostility.variant()), () -> "no device for " + hostility.id() + " on this bench");
     }
 
     @Override

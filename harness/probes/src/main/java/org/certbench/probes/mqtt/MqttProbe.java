@@ -260,13 +260,13 @@ public final class MqttProbe {
                 root = root.getCause();
             }
             if (root instanceof SSLException || trust != null && trust.facts().isPresent() && !trust.facts().get().accepted()) {
-                return result(ConnectResult.Outcome.TLS_FAILED, -1, "TLS handshake failed: " + root.getMessage(), started);
+                return result(ConnectResult.Outcome.TLS_FAILED, -1, "TLS handshake failed: " + said(root), started);
             }
             if (root instanceof ConnectException || cause instanceof ConnectionFailedException && root instanceof java.io.IOException) {
-                return result(ConnectResult.Outcome.UNREACHABLE, -1, String.valueOf(root.getMessage()), started);
+                return result(ConnectResult.Outcome.UNREACHABLE, -1, said(root), started);
             }
             if (cause instanceof ConnectionClosedException) {
-                return result(ConnectResult.Outcome.CLOSED, -1, "connection closed without CONNACK: " + cause.getMessage(), started);
+                return result(ConnectResult.Outcome.CLOSED, -1, "connection closed without CONNACK: " + said(cause), started);
             }
             return result(ConnectResult.Outcome.CLOSED, -1, cause.getClass().getSimpleName() + ": " + cause.getMessage(), started);
         }
@@ -318,7 +318,7 @@ public final class MqttProbe {
                 return new PublishResult(connect, false, -1, "no acknowledgement before the deadline");
             }
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            return new PublishResult(connect, false, -1, String.valueOf(cause.getMessage()));
+            return new PublishResult(connect, false, -1, said(cause));
         }
 
         static String clientId() {
@@ -447,7 +447,7 @@ public final class MqttProbe {
                     var code = qos1.getPubAck().getReasonCode();
                     return new PublishResult(connect, !code.isError(), code.getCode(), code.name());
                 }
-                return result.getError().map(e -> new PublishResult(connect, false, -1, String.valueOf(e.getMessage())))
+                return result.getError().map(e -> new PublishResult(connect, false, -1, said(e)))
                         .orElse(new PublishResult(connect, true, 0, "SUCCESS"));
             } catch (ExecutionException | TimeoutException | InterruptedException e) {
                 return failedPublish(connect, e);
@@ -463,5 +463,11 @@ public final class MqttProbe {
         CompletableFuture<Void> disconnect() {
             return client.disconnect();
         }
+    }
+
+    /** What a failure says, for a reason: its message, or its kind when it has none (a reason never reads "null"). */
+    private static String said(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }
 }
