@@ -175,6 +175,40 @@ class En303645Test {
     }
 
     @Test
+    void aLaterCaseThatNeedsEveryPortReusesTheEarlierScanAndItsEvidenceSaysSo() throws Exception {
+        Path profile = dir.resolve("reuse.yaml");
+        Files.writeString(profile, """
+                certbench: 1
+                device: { id: ns-device, manufacturer: certbench tests, model: namespace host, firmware: "1.0" }
+                interfaces:
+                  network:
+                    host: %s
+                    ports: [{ port: 8443, transport: tcp, service: https }]
+                """.formatted(device.address()));
+        Path out = dir.resolve("out-reuse");
+        EngineTestKit.engine("certbench").selectors(selectClass(En303645.class))
+                .configurationParameter("certbench.devices", profile.toString())
+                .configurationParameter("certbench.provisions", "5.5-4,5.6-1")
+                .configurationParameter("certbench.assessments", "functional")
+                .configurationParameter("certbench.out", out.toString())
+                .execute();
+
+        List<LedgerRow.CaseVerdict> verdicts = LedgerReader.rows(LedgerReader.read(out.resolve(Ledger.FILE_NAME)), LedgerRow.CaseVerdict.class);
+        assertThat(verdicts).extracting(LedgerRow.CaseVerdict::caseId).containsSubsequence("5.5-4-3", "5.6-1-2");
+        assertThat(verdicts).filteredOn(v -> v.caseId().equals("5.6-1-2")).singleElement().satisfies(v -> {
+            assertThat(v.verdict()).isEqualTo(Verdict.FAIL);
+            assertThat(v.reason()).endsWith("[9999]");
+        });
+        Path cases = out.resolve("evidence/ns-device/etsi-en-303-645");
+        String scanFile = "tcp-scan-" + device.address() + ".txt";
+        assertThat(Files.readString(cases.resolve("5.5-4-3").resolve(scanFile))).doesNotContain("reusing")
+                .contains("TCP connect scan of " + device.address());
+        assertThat(Files.readString(cases.resolve("5.6-1-2").resolve(scanFile)))
+                .contains("reusing the complete TCP connect scan of " + device.address())
+                .contains("for case 5.5-4-3 on ns-device").contains("9999/tcp open");
+    }
+
+    @Test
     void anUnreachableDeviceIsInconclusiveNotPass() throws Exception {
         Path profile = dir.resolve("gone.yaml");
         // The broadcast address of the test link's /30: no host holds it, so no port answers at all.
