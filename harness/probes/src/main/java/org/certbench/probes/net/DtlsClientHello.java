@@ -21,16 +21,31 @@ public final class DtlsClientHello {
     private DtlsClientHello() {
     }
 
+    /** The ClientHello that tells a DTLS port: DTLS 1.2, the suites constrained devices use, no cookie. */
     public static byte[] build() {
+        java.util.List<Integer> suites = new java.util.ArrayList<>();
+        for (int suite : SUITES) {
+            suites.add(suite);
+        }
+        return build(0xFEFD, suites, new byte[0], 0);
+    }
+
+    /**
+     * A ClientHello record for a scan: {@code version} as its client_version ({@code 0xFEFD} DTLS 1.2, {@code 0xFEFF}
+     * DTLS 1.0), the suites offered, the cookie of a HelloVerifyRequest (empty at first), and its message and record
+     * sequence number (0, then 1 when sent again with the cookie).
+     */
+    public static byte[] build(int version, java.util.Collection<Integer> suites, byte[] cookie, int sequence) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        u16(body, 0xFEFD);
+        u16(body, version);
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         body.writeBytes(random);
         body.write(0); // session id
-        body.write(0); // cookie
-        u16(body, SUITES.length * 2);
-        for (int suite : SUITES) {
+        body.write(cookie.length);
+        body.writeBytes(cookie);
+        u16(body, suites.size() * 2);
+        for (int suite : suites) {
             u16(body, suite);
         }
         body.write(1);
@@ -44,11 +59,14 @@ public final class DtlsClientHello {
         ByteArrayOutputStream record = new ByteArrayOutputStream();
         record.write(22);
         u16(record, 0xFEFF);
-        record.writeBytes(new byte[8]); // epoch and sequence number
+        u16(record, 0); // epoch
+        u16(record, 0);
+        u16(record, 0);
+        u16(record, sequence); // sequence number
         u16(record, hello.length + 12);
         record.write(1);
         u24(record, hello.length);
-        u16(record, 0); // message_seq
+        u16(record, sequence); // message_seq
         u24(record, 0); // fragment_offset
         u24(record, hello.length);
         record.writeBytes(hello);

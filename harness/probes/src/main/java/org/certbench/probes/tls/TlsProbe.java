@@ -1,5 +1,6 @@
 package org.certbench.probes.tls;
 
+import java.time.Duration;
 import java.util.Locale;
 import org.certbench.api.Evidence;
 import org.certbench.api.Transcript;
@@ -41,6 +42,25 @@ public final class TlsProbe {
             scan.trust().ifPresent(t -> transcript.note(t.trusted() ? "chain leads to the trust anchor" : "chain not trusted: " + t.reason()));
             scan.problems().forEach(p -> transcript.note("problem: " + p));
             transcript.note(String.format(Locale.ROOT, "%d connections in %d ms%s", scan.connections(), scan.elapsed().toMillis(),
+                    scan.complete() ? "" : " (incomplete)"));
+            return scan;
+        }
+    }
+
+    /**
+     * The DTLS versions and suites a UDP endpoint accepts ({@link DtlsScanner}), recorded as
+     * {@code dtls-scan-HOST-PORT.txt}.
+     */
+    public DtlsScan scanDtls(String host, int port) {
+        String name = "dtls-scan-" + Transcripts.safe(host) + "-" + port + ".txt";
+        try (Transcript transcript = evidence.transcript(name)) {
+            DtlsScan scan = new DtlsScanner(Duration.ofSeconds(1)).scan(host, port, deadline, transcript);
+            for (DtlsVersion version : DtlsVersion.values()) {
+                transcript.note(version.label() + (scan.accepts(version) ? " accepted: " + scan.suites(version).stream()
+                        .map(CipherSuite::ianaName).toList() : " refused"));
+            }
+            scan.problems().forEach(p -> transcript.note("problem: " + p));
+            transcript.note(String.format(Locale.ROOT, "%d handshakes in %d ms%s", scan.handshakes(), scan.elapsed().toMillis(),
                     scan.complete() ? "" : " (incomplete)"));
             return scan;
         }
