@@ -23,7 +23,10 @@ import org.certbench.probes.login.Wordlist;
 import org.certbench.probes.net.BurstResult;
 import org.certbench.probes.net.UdpPortResult;
 import org.certbench.probes.net.UdpProtocol;
+import org.certbench.api.dut.CoapEndpoint;
 import org.certbench.probes.tls.CertificateInfo;
+import org.certbench.probes.tls.DtlsScan;
+import org.certbench.probes.tls.DtlsVersion;
 import org.certbench.probes.tls.TlsScan;
 import org.certbench.probes.tls.TlsScanOptions;
 import org.certbench.probes.tls.TlsVersion;
@@ -360,13 +363,14 @@ public final class En303645 {
     }
 
     /**
-     * Test group 5.5-1, functional: every TLS service of the device offers only best-practice
-     * cryptography: no SSLv3, TLS 1.0 or 1.1; no NULL, export, anonymous, RC4, DES, 3DES or MD5 suites
-     * (raw ClientHellos, so suites the JDK cannot speak are seen too); an RSA or DSA key of at least 2048
-     * bits, an EC key of at least 256; no MD5 or SHA-1 signature on the device's certificate.
+     * Test group 5.5-1, functional: every TLS and DTLS service of the device offers only best-practice
+     * cryptography: no SSLv3, TLS 1.0 or 1.1, DTLS 1.0; no NULL, export, anonymous, RC4, DES, 3DES or MD5 suites
+     * (raw ClientHellos, so suites the JDK cannot speak are seen too, and PSK suites without the key); an RSA
+     * or DSA key of at least 2048 bits, an EC key of at least 256; no MD5 or SHA-1 signature on the device's
+     * certificate.
      */
     @Provision(id = "5.5-1", level = Level.MANDATORY)
-    @TestCase(id = "5.5-1-4", assessment = Assessment.FUNCTIONAL, title = "TLS services offer best-practice versions, suites and keys",
+    @TestCase(id = "5.5-1-4", assessment = Assessment.FUNCTIONAL, title = "TLS and DTLS services offer best-practice versions, suites and keys",
             requires = Requirement.NETWORK, timeout = "PT5M")
     void tlsServicesUseBestPracticeCryptography(Dut dut, Bench bench, Probes probes, Evidence evidence) {
         String host = dut.interfaces().network().orElseThrow().host();
@@ -381,11 +385,45 @@ public final class En303645 {
                         .map(ServiceGuess::banner).orElse("not scanned") + ")");
             }
         }
-        if (tls.isEmpty() && silentTls.isEmpty()) {
-            throw Verdicts.notApplicable("no declared TCP port of %s speaks TLS (plaintext services are judged by 5.5-1-2 and 5.1-3-2)", host);
+        // DTLS: every declared UDP port that answers a ClientHello; one the profile declares as DTLS (CoAPS, a dtls or
+        // coaps service) must answer one.
+        NetworkInterface network = dut.interfaces().network().orElseThrow();
+        Set<Integer> dtlsDeclared = new TreeSet<>();
+        network.ports().stream().filter(p -> p.transport() == Transport.UDP && p.service().toLowerCase(java.util.Locale.ROOT)
+                .matches("dtls|coaps")).forEach(p -> dtlsDeclared.add(p.port()));
+        dut.interfaces().coap().filter(c -> c.security() != CoapEndpoint.Security.NONE).ifPresent(c -> dtlsDeclared.add(c.port()));
+        Set<Integer> udpPorts = new TreeSet<>(network.declaredPorts(Transport.UDP));
+        udpPorts.addAll(dtlsDeclared);
+        List<Integer> dtls = udpPorts.isEmpty() ? List.of() : probes.net().probeUdp(host, udpPorts).stream()
+                .filter(u -> u.state() == UdpPortResult.State.ANSWERED && u.protocol() == UdpProtocol.DTLS).map(UdpPortResult::port).toList();
+        dtlsDeclared.stream().filter(port -> !dtls.contains(port)).forEach(port -> silentTls.add(port + "/udp (no DTLS answer)"));
+        if (tls.isEmpty() && dtls.isEmpty() && silentTls.isEmpty()) {
+            throw Verdicts.notApplicable("no declared port of %s speaks TLS or DTLS (plaintext services are judged by 5.5-1-2 and 5.1-3-2)",
+                    host);
         }
         List<String> problems = new ArrayList<>();
         List<String> cutShort = new ArrayList<>();
+        for (int port : dtls) {
+            DtlsScan scan = probes.tls().scanDtls(host, port);
+            if (scan.versions().isEmpty()) {
+                silentTls.add(port + "/udp (no DTLS version completed a ServerHello"
+                        + (scan.problems().isEmpty() ? "" : ": " + String.join("; ", scan.problems())) + ")");
+                continue;
+            }
+            List<String> own = new ArrayList<>();
+            scan.versions().stream().filter(DtlsVersion::deprecated).forEach(v -> own.add(v.label() + " accepted"));
+            own.addAll(scan.weakSuites());
+            if (!scan.complete()) {
+                cutShort.add(port + "/udp: " + String.join("; ", scan.problems()));
+            }
+            String where = "DTLS on " + port + "/udp";
+            if (own.isEmpty()) {
+                evidence.finding(Finding.pass("dtls-" + port, where + ": " + scan.versions() + ", no weak suite"));
+            } else {
+                problems.add(where + ": " + String.join(", ", own));
+                evidence.finding(Finding.fail("dtls-" + port, where + ": " + String.join(", ", own)));
+            }
+        }
         for (ServiceGuess service : tls) {
             TlsScan scan = probes.tls().scan(host, service.port(), TlsScanOptions.DEFAULT);
             if (scan.versions().isEmpty()) {
@@ -417,12 +455,12 @@ public final class En303645 {
                 evidence.finding(Finding.fail("tls-" + service.port(), where + ": " + String.join(", ", own)));
             }
         }
-        Verdicts.failIf(!problems.isEmpty(), "TLS below best practice on %s: %s", host, String.join("; ", problems));
+        Verdicts.failIf(!problems.isEmpty(), "TLS or DTLS below best practice on %s: %s", host, String.join("; ", problems));
         if (!silentTls.isEmpty()) {
-            throw Verdicts.inconclusive("the profile's TLS ports of %s completed no TLS handshake: %s", host, String.join(", ", silentTls));
+            throw Verdicts.inconclusive("the profile's TLS and DTLS ports of %s completed no handshake: %s", host, String.join(", ", silentTls));
         }
         if (!cutShort.isEmpty()) {
-            throw Verdicts.inconclusive("the TLS scan of %s was cut short: %s", host, String.join(" | ", cutShort));
+            throw Verdicts.inconclusive("the TLS or DTLS scan of %s was cut short: %s", host, String.join(" | ", cutShort));
         }
     }
 

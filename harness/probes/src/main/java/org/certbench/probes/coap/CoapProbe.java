@@ -215,6 +215,10 @@ public final class CoapProbe {
             transcript.sent("DTLS 1.2 ClientHello to " + host + ":" + port);
             byte[] dtlsAnswer = ask(socket, address, DtlsClientHello.build());
             boolean dtls = dtlsAnswer != null && DtlsClientHello.isDtlsRecord(dtlsAnswer);
+            if (dtls) {
+                byte[] cancel = DtlsClientHello.cancel(1);
+                socket.send(new DatagramPacket(cancel, cancel.length, address));
+            }
             String detail = (plain ? "answers plain CoAP" : "no plain CoAP") + ", "
                     + (dtls ? "answers DTLS (" + DtlsClientHello.describe(dtlsAnswer) + ")" : "no DTLS");
             transcript.received(dtlsAnswer == null ? "no answer" : dtls ? "DTLS " + DtlsClientHello.describe(dtlsAnswer) : "not DTLS: " + hex(dtlsAnswer));

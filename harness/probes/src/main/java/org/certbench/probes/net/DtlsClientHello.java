@@ -27,19 +27,25 @@ public final class DtlsClientHello {
         for (int suite : SUITES) {
             suites.add(suite);
         }
-        return build(0xFEFD, suites, new byte[0], 0);
+        return build(0xFEFD, suites, random(), new byte[0], 0);
+    }
+
+    /** A ClientHello's 32 random bytes: the same in the hello sent again with the cookie, as a server may check. */
+    public static byte[] random() {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return random;
     }
 
     /**
      * A ClientHello record for a scan: {@code version} as its client_version ({@code 0xFEFD} DTLS 1.2, {@code 0xFEFF}
-     * DTLS 1.0), the suites offered, the cookie of a HelloVerifyRequest (empty at first), and its message and record
-     * sequence number (0, then 1 when sent again with the cookie).
+     * DTLS 1.0), the suites offered, its {@link #random()}, the cookie of a HelloVerifyRequest (empty at first), and its
+     * message and record sequence number (0, then 1 when sent again with the cookie). Scandium's cookie covers the
+     * random too: the hello sent again must be the first one with the cookie added, or it is asked for again.
      */
-    public static byte[] build(int version, java.util.Collection<Integer> suites, byte[] cookie, int sequence) {
+    public static byte[] build(int version, java.util.Collection<Integer> suites, byte[] random, byte[] cookie, int sequence) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         u16(body, version);
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
         body.writeBytes(random);
         body.write(0); // session id
         body.write(cookie.length);
@@ -71,6 +77,15 @@ public final class DtlsClientHello {
         u24(record, hello.length);
         record.writeBytes(hello);
         return record.toByteArray();
+    }
+
+    /**
+     * A fatal user_canceled alert in the clear, with record sequence number {@code sequence} (one past the last hello
+     * sent): the handshake goes no further. Without it a server that serves one association at a time waits on the
+     * abandoned one (openssl s_server retransmits its flight for a minute) instead of answering the next ClientHello.
+     */
+    public static byte[] cancel(int sequence) {
+        return new byte[] {21, (byte) 0xFE, (byte) 0xFD, 0, 0, 0, 0, 0, 0, (byte) (sequence >> 8), (byte) sequence, 0, 2, 2, 90};
     }
 
     /** Whether a datagram is a DTLS handshake or alert record. */

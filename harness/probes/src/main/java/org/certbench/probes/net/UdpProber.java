@@ -91,6 +91,10 @@ public final class UdpProber {
                 receive(socket, request, reply, deadline);
                 byte[] answer = java.util.Arrays.copyOf(buffer, reply.getLength());
                 Optional<String> recognised = protocol.recognise(answer, id);
+                if (recognised.isPresent() && protocol == UdpProtocol.DTLS) {
+                    byte[] cancel = DtlsClientHello.cancel(1);
+                    socket.send(new DatagramPacket(cancel, cancel.length));
+                }
                 if (recognised.isPresent()) {
                     return new UdpPortResult(port, UdpPortResult.State.ANSWERED, protocol, recognised.get());
                 }

@@ -121,19 +121,18 @@ public final class DtlsScanner {
             throws IOException {
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.connect(new InetSocketAddress(address, port));
-            Reply reply = exchange(socket, DtlsClientHello.build(version.code(), suites, new byte[0], 0), deadline);
+            byte[] random = DtlsClientHello.random();
+            Reply reply = exchange(socket, DtlsClientHello.build(version.code(), suites, random, new byte[0], 0), deadline);
             if (reply.kind() == Reply.Kind.HELLO_VERIFY) {
                 String verify = reply.detail();
-                reply = exchange(socket, DtlsClientHello.build(version.code(), suites, reply.cookie(), 1), deadline);
+                reply = exchange(socket, DtlsClientHello.build(version.code(), suites, random, reply.cookie(), 1), deadline);
                 if (reply.kind() == Reply.Kind.HELLO_VERIFY) {
                     return new Reply(Reply.Kind.ALERT, 0, 0, new byte[0], verify + ", then another: the cookie was refused");
                 }
                 reply = new Reply(reply.kind(), reply.version(), reply.suite(), reply.cookie(), verify + ", then " + reply.detail());
             }
             if (reply.kind() == Reply.Kind.SERVER_HELLO) {
-                // The handshake goes no further: say so, or a server that serves one association at a time waits
-                // on this one (openssl s_server retransmits its flight for a minute) instead of answering the next.
-                byte[] cancel = {21, (byte) 0xFE, (byte) 0xFD, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 2, 90};
+                byte[] cancel = DtlsClientHello.cancel(2);
                 socket.send(new DatagramPacket(cancel, cancel.length));
             }
             return reply;
