@@ -72,6 +72,17 @@ public final class CipherSuites {
         return List.copyOf(codes);
     }
 
+    /**
+     * Every accepted suite that has a weakness, as {@code "LABEL NAME [WEAKNESSES]"}, for the versions of a TLS or DTLS
+     * scan.
+     */
+    static <V> List<String> weak(Map<V, List<CipherSuite>> suites, java.util.function.Function<V, String> label) {
+        List<String> weak = new java.util.ArrayList<>();
+        suites.forEach((version, list) -> list.stream().filter(s -> !s.weaknesses().isEmpty())
+                .forEach(s -> weak.add(label.apply(version) + " " + s.ianaName() + " " + s.weaknesses())));
+        return weak;
+    }
+
     /** TLS 1.3 suites. */
     public static List<CipherSuite> tls13() {
         return BY_CODE.values().stream().filter(CipherSuite::tls13).toList();

@@ -1,7 +1,6 @@
 package org.certbench.probes.tls;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -51,9 +50,6 @@ public record DtlsScan(String host, int port, Map<DtlsVersion, List<CipherSuite>
 
     /** Every accepted suite that has a weakness, with the versions it was accepted on. */
     public List<String> weakSuites() {
-        List<String> weak = new ArrayList<>();
-        suites.forEach((version, list) -> list.stream().filter(s -> !s.weaknesses().isEmpty())
-                .forEach(s -> weak.add(version.label() + " " + s.ianaName() + " " + s.weaknesses())));
-        return weak;
+        return CipherSuites.weak(suites, DtlsVersion::label);
     }
 }
