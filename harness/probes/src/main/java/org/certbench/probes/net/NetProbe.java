@@ -121,7 +121,7 @@ public final class NetProbe {
                 transcript.note(String.format(Locale.ROOT, "reusing the complete TCP connect scan of %s ports %s made at %s for %s "
                         + "(%d in flight, connect timeout %d ms; its evidence is that case's %s)", host, range, scan.started(),
                         remembered.get().madeFor(), scan.options().concurrency(), scan.options().connectTimeout().toMillis(), name));
-                record(transcript, scan);
+                record(transcript, scan, false);
                 return scan;
             }
             transcript.sent(String.format(Locale.ROOT, "TCP connect scan of %s ports %s, %d in flight, connect timeout %d ms",
@@ -133,18 +133,20 @@ public final class NetProbe {
                 transcript.note("scan impossible: " + e);
                 throw Verdicts.inconclusive("cannot scan %s: %s", host, e.getMessage());
             }
-            record(transcript, scan);
+            record(transcript, scan, true);
             scans.remember(scan, caseLabel);
             return scan;
         }
     }
 
-    private static void record(Transcript transcript, PortScan scan) {
+    /** What a scan found: as received when made now, as notes when reused (nothing was received from the device now). */
+    private static void record(Transcript transcript, PortScan scan, boolean made) {
+        java.util.function.Consumer<String> line = made ? transcript::received : transcript::note;
         for (int port : scan.open()) {
-            transcript.received(port + "/tcp open");
+            line.accept(port + "/tcp open");
         }
         if (!scan.filtered().isEmpty()) {
-            transcript.received("filtered (no answer within the connect timeout): " + scan.filtered());
+            line.accept("filtered (no answer within the connect timeout): " + scan.filtered());
         }
         transcript.note(String.format(Locale.ROOT, "%d open, %d closed, %d filtered; %d of %d ports decided in %d ms%s",
                 scan.open().size(), scan.closed(), scan.filtered().size(), scan.scanned(), scan.range().size(),

@@ -78,8 +78,8 @@ class ScanMemoryTest {
         String evidence = new DirectoryEvidence(two).allText();
         assertThat(evidence).contains("reusing the complete TCP connect scan of " + HOST)
                 .contains("made at " + made.started()).contains("for case 5.6-1-2 on camera")
-                .contains(first.getLocalPort() + "/tcp open");
-        assertThat(new DirectoryEvidence(one).allText()).doesNotContain("reusing");
+                .contains("# " + first.getLocalPort() + "/tcp open").doesNotContain("< " + first.getLocalPort() + "/tcp open");
+        assertThat(new DirectoryEvidence(one).allText()).doesNotContain("reusing").contains("< " + first.getLocalPort() + "/tcp open");
     }
 
     @Test
