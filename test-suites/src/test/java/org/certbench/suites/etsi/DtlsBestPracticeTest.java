@@ -1,14 +1,12 @@
 package org.certbench.suites.etsi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.certbench.api.Verdict;
-import org.certbench.engine.ledger.Ledger;
 import org.certbench.engine.ledger.LedgerReader;
 import org.certbench.engine.ledger.LedgerRow;
 import org.certbench.probes.testing.Daemon;
@@ -17,7 +15,6 @@ import org.certbench.probes.testing.Tools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * 5.5-1-4 on a device whose only secure channel is DTLS (CoAPS on 5684/udp, PSK), served by openssl s_server in a
@@ -55,13 +52,7 @@ class DtlsBestPracticeTest {
                     ports: [{ port: 5684, transport: udp, service: coaps }]
                 """.formatted(device.address()));
         Path out = dir.resolve("out");
-        EngineTestKit.engine("certbench").selectors(selectClass(En303645.class))
-                .configurationParameter("certbench.devices", profile.toString())
-                .configurationParameter("certbench.provisions", "5.5-1")
-                .configurationParameter("certbench.assessments", "functional")
-                .configurationParameter("certbench.out", out.toString())
-                .execute();
-        return LedgerReader.rows(LedgerReader.read(out.resolve(Ledger.FILE_NAME)), LedgerRow.CaseVerdict.class).stream()
+        return LedgerReader.rows(FunctionalRun.of(profile, "5.5-1", out), LedgerRow.CaseVerdict.class).stream()
                 .filter(v -> v.caseId().equals("5.5-1-4")).findFirst().orElseThrow();
     }
 

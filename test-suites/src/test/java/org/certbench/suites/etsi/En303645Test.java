@@ -1,14 +1,12 @@
 package org.certbench.suites.etsi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.certbench.api.Level;
 import org.certbench.api.Verdict;
-import org.certbench.engine.ledger.Ledger;
 import org.certbench.engine.ledger.LedgerReader;
 import org.certbench.engine.ledger.LedgerRow;
 import org.certbench.engine.suite.ProvisionInfo;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 class En303645Test {
 
@@ -104,14 +101,7 @@ class En303645Test {
                 """.formatted(device.address()));
         for (String statuses : List.of("", "2.1.1")) {
             Path out = dir.resolve("out-statuses-" + (statuses.isEmpty() ? "own" : statuses));
-            EngineTestKit.engine("certbench").selectors(selectClass(En303645.class))
-                    .configurationParameter("certbench.devices", profile.toString())
-                    .configurationParameter("certbench.provisions", "5.6-1")
-                    .configurationParameter("certbench.assessments", "functional")
-                    .configurationParameter("certbench.statuses", statuses)
-                    .configurationParameter("certbench.out", out.toString())
-                    .execute();
-            List<LedgerRow> ledger = LedgerReader.read(out.resolve(Ledger.FILE_NAME));
+            List<LedgerRow> ledger = FunctionalRun.of(profile, "5.6-1", out, "certbench.statuses", statuses);
             LedgerRow.RollUp standard = LedgerReader.rows(ledger, LedgerRow.RollUp.class).stream()
                     .filter(r -> r.level().equals("standard")).findFirst().orElseThrow();
             if (statuses.isEmpty()) {
@@ -134,13 +124,7 @@ class En303645Test {
                     ports: [%s]
                 """.formatted(device.address(), ports));
         Path out = dir.resolve("out-" + System.nanoTime());
-        EngineTestKit.engine("certbench").selectors(selectClass(En303645.class))
-                .configurationParameter("certbench.devices", profile.toString())
-                .configurationParameter("certbench.provisions", "5.6-1")
-                .configurationParameter("certbench.assessments", "functional")
-                .configurationParameter("certbench.out", out.toString())
-                .execute();
-        return LedgerReader.read(out.resolve(Ledger.FILE_NAME));
+        return FunctionalRun.of(profile, "5.6-1", out);
     }
 
     @Test
@@ -186,14 +170,7 @@ class En303645Test {
                     ports: [{ port: 8443, transport: tcp, service: https }]
                 """.formatted(device.address()));
         Path out = dir.resolve("out-reuse");
-        EngineTestKit.engine("certbench").selectors(selectClass(En303645.class))
-                .configurationParameter("certbench.devices", profile.toString())
-                .configurationParameter("certbench.provisions", "5.5-4,5.6-1")
-                .configurationParameter("certbench.assessments", "functional")
-                .configurationParameter("certbench.out", out.toString())
-                .execute();
-
-        List<LedgerRow.CaseVerdict> verdicts = LedgerReader.rows(LedgerReader.read(out.resolve(Ledger.FILE_NAME)), LedgerRow.CaseVerdict.class);
+        List<LedgerRow.CaseVerdict> verdicts = LedgerReader.rows(FunctionalRun.of(profile, "5.5-4,5.6-1", out), LedgerRow.CaseVerdict.class);
         assertThat(verdicts).extracting(LedgerRow.CaseVerdict::caseId).containsSubsequence("5.5-4-3", "5.6-1-2");
         assertThat(verdicts).filteredOn(v -> v.caseId().equals("5.6-1-2")).singleElement().satisfies(v -> {
             assertThat(v.verdict()).isEqualTo(Verdict.FAIL);
@@ -220,15 +197,8 @@ class En303645Test {
                 interfaces: { network: { host: %s } }
                 """.formatted(silent));
         Path out = dir.resolve("out-gone");
-        EngineTestKit.engine("certbench").selectors(selectClass(En303645.class))
-                .configurationParameter("certbench.devices", profile.toString())
-                .configurationParameter("certbench.provisions", "5.6-1")
-                .configurationParameter("certbench.assessments", "functional")
-                .configurationParameter("certbench.out", out.toString())
-                .configurationParameter("certbench.scan.timeout", "200ms")
-                .execute();
-
-        LedgerRow.CaseVerdict verdict = LedgerReader.rows(LedgerReader.read(out.resolve(Ledger.FILE_NAME)), LedgerRow.CaseVerdict.class).get(0);
+        LedgerRow.CaseVerdict verdict = LedgerReader.rows(FunctionalRun.of(profile, "5.6-1", out, "certbench.scan.timeout", "200ms"),
+                LedgerRow.CaseVerdict.class).get(0);
         assertThat(verdict.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     }
 }
