@@ -143,6 +143,40 @@ class CertbenchTestEngineTest {
     }
 
     @Test
+    void aSuiteAndOneOfItsProvisionsSelectedTogetherGiveEachCaseOnceInEitherOrder() {
+        UniqueId provision = caseId("dev-a", "1.1-7", "1.1-7-1").removeLastSegment();
+        for (DiscoverySelector[] selectors : List.of(
+                new DiscoverySelector[] {selectClass(VerdictsStandard.class), selectUniqueId(provision)},
+                new DiscoverySelector[] {selectUniqueId(provision), selectClass(VerdictsStandard.class)})) {
+            EngineDiscoveryResults results = kit(DEV_A, selectors).discover();
+
+            TestDescriptor engine = results.getEngineDescriptor();
+            List<String> ids = engine.getDescendants().stream().filter(CaseDescriptor.class::isInstance)
+                    .map(d -> d.getUniqueId().toString()).toList();
+            assertThat(ids).doesNotHaveDuplicates().hasSize(10);
+            TestDescriptor standard = engine.getChildren().iterator().next().getChildren().iterator().next();
+            assertThat(standard.getChildren()).extracting(d -> d.getUniqueId().getLastSegment().getValue())
+                    .doesNotHaveDuplicates()
+                    .allSatisfy(p -> assertThat(engine.findByUniqueId(standard.getUniqueId().append("provision", p)))
+                            .get().satisfies(d -> assertThat(d.getParent()).contains(standard)));
+            assertThat(engine.findByUniqueId(caseId("dev-a", "1.1-7", "1.1-7-1")).orElseThrow().getParent())
+                    .contains(engine.findByUniqueId(provision).orElseThrow());
+        }
+    }
+
+    @Test
+    void aWholeSuiteIsBuiltInTheStandardsProvisionOrder() {
+        EngineDiscoveryResults results = kit(DEV_A, selectClass(VerdictsStandard.class)).discover();
+
+        TestDescriptor standard = results.getEngineDescriptor().getChildren().iterator().next().getChildren().iterator().next();
+        List<String> order = org.certbench.engine.suite.SuiteModel.of(VerdictsStandard.class).cases().stream()
+                .map(c -> c.provision().id()).distinct().toList();
+        assertThat(order).hasSize(10);
+        assertThat(standard.getChildren()).extracting(d -> d.getUniqueId().getLastSegment().getValue())
+                .containsExactlyElementsOf(order);
+    }
+
+    @Test
     void everyVerdictMapsToItsJUnitResultAndIsRecordedInTheLedger() throws Exception {
         EngineExecutionResults results = kit(DEV_A, selectClass(VerdictsStandard.class)).execute();
 

@@ -2,10 +2,10 @@ package org.certbench.engine.descriptor;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.TreeMap;
 import org.certbench.engine.bench.BenchCheck;
 import org.certbench.engine.execution.ToolVersions;
@@ -76,32 +76,55 @@ public final class CertbenchEngineDescriptor extends EngineDescriptor implements
         ledger.append(new LedgerRow.BenchState(Ledger.now(), bench.lab(), bench.accreditation(), bench.harnessAddress(), bench.broker(),
                 new TreeMap<>(bench.serialPorts()), new TreeMap<>(bench.outlets()), bench.source() == null ? null : bench.source().toString(),
                 bench.source() == null ? null : Digests.sha256(bench.source()), BenchCheck.check(bench, BENCH_CHECK_TIMEOUT)));
-        Set<String> suites = new LinkedHashSet<>();
-        for (TestDescriptor descriptor : getDescendants()) {
-            if (descriptor instanceof StandardDescriptor s && suites.add(s.suite().id())) {
-                ledger.append(new LedgerRow.Suite(Ledger.now(), s.suite().id(), s.suite().version(), s.suite().title(),
-                        s.suite().suiteClass().getName(), SuiteDigest.of(s.suite().suiteClass())));
-            }
-        }
+        // The suite, device and plan rows (a row per case: 10,000 on a large bench) are written in one go: the plan is one
+        // decision, taken at one instant, and a run killed while writing it has run nothing yet.
+        String now = Ledger.now();
+        Duration timeoutDefault = context.campaign().settings().timeoutDefault();
+        Map<String, LedgerRow> suiteRows = new LinkedHashMap<>();
+        List<DeviceDescriptor> devices = new ArrayList<>();
         for (TestDescriptor child : getChildren()) {
             if (child instanceof DeviceDescriptor d) {
-                var root = d.profile().root();
-                ledger.append(new LedgerRow.Device(Ledger.now(), d.dut().id(), d.dut().identity().manufacturer(), d.dut().identity().model(),
-                        d.dut().identity().firmware(), d.profile().file().toString(), d.profile().sha256(), root,
-                        root.get("ics"), root.get("ixit")));
+                devices.add(d);
+                for (TestDescriptor standard : d.getChildren()) {
+                    if (standard instanceof StandardDescriptor s && !suiteRows.containsKey(s.suite().id())) {
+                        suiteRows.put(s.suite().id(), new LedgerRow.Suite(now, s.suite().id(), s.suite().version(), s.suite().title(),
+                                s.suite().suiteClass().getName(), SuiteDigest.of(s.suite().suiteClass())));
+                    }
+                }
             }
         }
-        for (TestDescriptor descriptor : getDescendants()) {
-            if (descriptor instanceof CaseDescriptor c) {
-                Duration deadline = c.model().timeout().orElse(context.campaign().settings().timeoutDefault());
-                context.campaign().ledger().append(new LedgerRow.Plan(Ledger.now(), c.getUniqueId().toString(), c.dut().id(),
-                        c.standard(), c.model().provision().id(), c.model().id(), c.model().title(),
-                        c.model().assessment().name(), c.model().provision().level().name(),
-                        c.notApplicable().isPresent() ? Verdict.NOT_APPLICABLE.name() : "RUN", c.notApplicable().orElse(null),
-                        deadline.toMillis()));
-            }
-        }
+        List<LedgerRow> rows = new ArrayList<>(suiteRows.values());
+        devices.stream().map(d -> deviceRow(d, now)).forEach(rows::add);
+        devices.forEach(d -> rows.addAll(planRows(d, now, timeoutDefault)));
+        ledger.appendAll(rows);
         return context;
+    }
+
+    private static LedgerRow deviceRow(DeviceDescriptor d, String now) {
+        var root = d.profile().root();
+        return new LedgerRow.Device(now, d.dut().id(), d.dut().identity().manufacturer(), d.dut().identity().model(),
+                d.dut().identity().firmware(), d.profile().file().toString(), d.profile().sha256(), root,
+                root.get("ics"), root.get("ixit"));
+    }
+
+    /** A plan row for each of the device's cases, in the order they run. */
+    private static List<LedgerRow> planRows(DeviceDescriptor device, String now, Duration timeoutDefault) {
+        List<LedgerRow> plan = new ArrayList<>();
+        for (TestDescriptor standard : device.getChildren()) {
+            for (TestDescriptor provision : standard.getChildren()) {
+                for (TestDescriptor descriptor : provision.getChildren()) {
+                    if (descriptor instanceof CaseDescriptor c) {
+                        Duration deadline = c.model().timeout().orElse(timeoutDefault);
+                        plan.add(new LedgerRow.Plan(now, c.getUniqueId().toString(), c.dut().id(),
+                                c.standard(), c.model().provision().id(), c.model().id(), c.model().title(),
+                                c.model().assessment().name(), c.model().provision().level().name(),
+                                c.notApplicable().isPresent() ? Verdict.NOT_APPLICABLE.name() : "RUN", c.notApplicable().orElse(null),
+                                deadline.toMillis()));
+                    }
+                }
+            }
+        }
+        return plan;
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.certbench.engine.suite.SuiteModel;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -52,9 +53,16 @@ public final class CertbenchDiscoverer {
         }
         List<LoadedProfile> devices = new ArrayList<>();
         Map<String, Path> seenIds = new HashMap<>();
-        for (Path path : settings.devices()) {
+        // Read on every core (a bench of 100 profiles), then taken in the given order so problems and duplicates are
+        // reported as a sequential read would.
+        List<Object> read = settings.devices().parallelStream().map(CertbenchDiscoverer::loadOrProblem).toList();
+        for (int i = 0; i < read.size(); i++) {
+            Path path = settings.devices().get(i);
             try {
-                LoadedProfile loaded = ProfileLoader.load(path);
+                if (read.get(i) instanceof InvalidInputException e) {
+                    throw e;
+                }
+                LoadedProfile loaded = (LoadedProfile) read.get(i);
                 Path earlier = seenIds.putIfAbsent(loaded.dut().id(), path);
                 if (earlier != null) {
                     issues.problem(loaded.document().problemAt("/device/id", false,
@@ -95,6 +103,14 @@ public final class CertbenchDiscoverer {
             checkSelection(engine, inputs, issues, settings.devices().isEmpty());
         }
         return engine;
+    }
+
+    private static Object loadOrProblem(Path path) {
+        try {
+            return ProfileLoader.load(path);
+        } catch (InvalidInputException e) {
+            return e;
+        }
     }
 
     private static void checkSelection(CertbenchEngineDescriptor engine, DiscoveryInputs inputs, Issues issues,
@@ -161,11 +177,24 @@ public final class CertbenchDiscoverer {
                 }
             }
         }
-        boolean anyCase = engine.getDescendants().stream().anyMatch(CaseDescriptor.class::isInstance);
+        boolean anyCase = hasCase(engine);
         if (!anyCase && !issues.any() && !noDevicesGiven) {
             issues.error("the selection is empty: no test case matches (standards " + inputs.settings().standards()
                     + ", provisions " + inputs.settings().provisions() + ")", null);
         }
+    }
+
+    /** Whether the tree holds a case, found without copying the whole tree (getDescendants) as large campaigns would. */
+    private static boolean hasCase(TestDescriptor descriptor) {
+        if (descriptor instanceof CaseDescriptor) {
+            return true;
+        }
+        for (TestDescriptor child : descriptor.getChildren()) {
+            if (hasCase(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reports discovery issues to the request's listener. */

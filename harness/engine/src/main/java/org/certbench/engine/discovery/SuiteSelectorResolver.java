@@ -44,7 +44,7 @@ final class SuiteSelectorResolver implements SelectorResolver {
         for (LoadedProfile device : inputs.devices()) {
             context.addToParent(() -> DiscoverySelectors.selectUniqueId(factory.device(device).getUniqueId()),
                     parent -> Optional.of(factory.standard(parent, suite)))
-                    .ifPresent(standard -> matches.add(Match.exact(standard, () -> factory.provisionsOf((StandardDescriptor) standard))));
+                    .ifPresent(standard -> matches.add(Match.exact(standard, () -> factory.provisionsAndCasesOf((StandardDescriptor) standard))));
         }
         return matches.isEmpty() ? Resolution.unresolved() : Resolution.matches(matches);
     }

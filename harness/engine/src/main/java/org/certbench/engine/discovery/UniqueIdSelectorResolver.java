@@ -51,7 +51,7 @@ final class UniqueIdSelectorResolver implements SelectorResolver {
                     .orElse(Resolution.unresolved());
             case Segments.STANDARD -> suite.flatMap(s -> context.addToParent(() -> parentOf(id),
                             parent -> Optional.of(factory.standard(parent, s))))
-                    .map(d -> Resolution.match(Match.exact(d, () -> factory.provisionsOf(d))))
+                    .map(d -> Resolution.match(Match.exact(d, () -> factory.provisionsAndCasesOf(d))))
                     .orElse(Resolution.unresolved());
             case Segments.PROVISION -> resolveProvision(id, last.getValue(), suite, context);
             case Segments.CASE -> resolveCase(id, last.getValue(), device.get(), suite, context);

@@ -41,17 +41,30 @@ public final class ToolVersions {
         return versions;
     }
 
-    /** From the jar the class was loaded from, named {@code artifact-version.jar} by Maven (several libraries carry no other record). */
+    /**
+     * From the jar that holds the class, named {@code artifact-version.jar} by Maven (several libraries carry no other
+     * record). The jar is found as a resource, without loading the class: loading one from a signed jar (BouncyCastle's)
+     * verifies the whole jar first, most of a second before any case runs.
+     */
     private static java.util.Optional<String> version(String artifact, String className) {
-        try {
-            Class<?> type = Class.forName(className, false, ToolVersions.class.getClassLoader());
-            java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
-            String jar = source == null ? "" : java.nio.file.Path.of(source.getLocation().toURI()).getFileName().toString();
+        ClassLoader loader = ToolVersions.class.getClassLoader();
+        java.net.URL resource = loader == null ? null : loader.getResource(className.replace('.', '/') + ".class");
+        if (resource == null) {
+            return java.util.Optional.empty();
+        }
+        String location = resource.toString();
+        int bang = location.indexOf("!/");
+        if (location.startsWith("jar:") && bang > 0) {
+            String jar = location.substring(location.lastIndexOf('/', bang) + 1, bang);
             if (jar.startsWith(artifact + "-") && jar.endsWith(".jar")) {
                 return java.util.Optional.of(jar.substring(artifact.length() + 1, jar.length() - 4));
             }
+        }
+        // a renamed jar or a class folder (a module's own build): the package's manifest entry, if any
+        try {
+            Class<?> type = Class.forName(className, false, loader);
             return java.util.Optional.ofNullable(type.getPackage().getImplementationVersion()).or(() -> java.util.Optional.of("unknown"));
-        } catch (ClassNotFoundException | java.net.URISyntaxException | RuntimeException e) {
+        } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
             return java.util.Optional.empty();
         }
     }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,9 +53,14 @@ public final class SuiteModel {
 
     private final Class<?> suiteClass;
     private final Standard standard;
+    // read from the annotation once: an annotation's method goes through a proxy on each call
+    private final String id;
     private final Map<String, ProvisionInfo> provisions;
     private final boolean hasCatalogue;
     private final List<CaseModel> cases;
+    // Discovery asks per provision and per case id on every device: looked up, not searched.
+    private final Map<String, List<CaseModel>> casesByProvision;
+    private final Map<String, CaseModel> casesById;
     private final List<Problem> problems;
     private final @Nullable Catalogue catalogueData;
     private final @Nullable String statusEdition;
@@ -66,6 +72,7 @@ public final class SuiteModel {
     private SuiteModel(Class<?> suiteClass) {
         this.suiteClass = suiteClass;
         this.standard = suiteClass.getAnnotation(Standard.class);
+        this.id = standard.id();
         List<Problem> found = new ArrayList<>();
         if (!STANDARD_ID.matcher(standard.id()).matches()) {
             found.add(new Problem(Optional.empty(), "@Standard id '" + standard.id() + "' must be lower-case letters, digits and dashes"));
@@ -102,12 +109,15 @@ public final class SuiteModel {
                 .thenComparingInt(c -> order.indexOf(c.provision().id())).thenComparing(CaseModel::id));
         this.provisions = known;
         this.cases = List.copyOf(read);
+        this.casesByProvision = byProvision(this.cases);
+        this.casesById = byId(this.cases);
         this.problems = List.copyOf(found);
     }
 
     private SuiteModel(SuiteModel base, String edition, Map<String, ProvisionInfo> statuses) {
         this.suiteClass = base.suiteClass;
         this.standard = base.standard;
+        this.id = base.id;
         this.hasCatalogue = base.hasCatalogue;
         this.catalogueData = base.catalogueData;
         this.statusEdition = edition;
@@ -116,7 +126,26 @@ public final class SuiteModel {
         this.provisions = Collections.unmodifiableMap(provisions);
         this.cases = base.cases.stream().map(c -> new CaseModel(c.method(), c.id(), c.assessment(), c.title(), c.requires(), c.timeout(),
                 provisions.get(c.provision().id()), c.runsLast())).toList();
+        this.casesByProvision = byProvision(this.cases);
+        this.casesById = byId(this.cases);
         this.problems = base.problems;
+    }
+
+    private static Map<String, List<CaseModel>> byProvision(List<CaseModel> cases) {
+        Map<String, List<CaseModel>> grouped = new HashMap<>();
+        for (CaseModel c : cases) {
+            grouped.computeIfAbsent(c.provision().id(), id -> new ArrayList<>()).add(c);
+        }
+        grouped.replaceAll((id, list) -> List.copyOf(list));
+        return grouped;
+    }
+
+    private static Map<String, CaseModel> byId(List<CaseModel> cases) {
+        Map<String, CaseModel> index = new HashMap<>();
+        for (CaseModel c : cases) {
+            index.putIfAbsent(c.id(), c);
+        }
+        return index;
     }
 
     /**
@@ -250,7 +279,7 @@ public final class SuiteModel {
 
     /** The standard's logical id. */
     public String id() {
-        return standard.id();
+        return id;
     }
 
     /** The standard's version, and the edition whose statuses apply when they are another's. */
@@ -283,11 +312,11 @@ public final class SuiteModel {
 
     /** Cases of one provision. */
     public List<CaseModel> cases(String provisionId) {
-        return cases.stream().filter(c -> c.provision().id().equals(provisionId)).toList();
+        return casesByProvision.getOrDefault(provisionId, List.of());
     }
 
     public Optional<CaseModel> testCase(String caseId) {
-        return cases.stream().filter(c -> c.id().equals(caseId)).findFirst();
+        return Optional.ofNullable(casesById.get(caseId));
     }
 
     /** What is wrong with the suite's code. */
