@@ -109,5 +109,13 @@ build_image() {
 }
 build_image "$dut_image" "$here/images/dut"
 build_image "$broker_image" "$here/images/broker"
+
+# The engine removes its bridge when the last container on it stops (a device whose power is cut, say): the bridge's
+# addresses would then follow the default route off this machine. A blackhole route behind the bridge's own keeps a
+# probe of a device that is off on this machine, where it fails as a device that is off should.
+subnet="$($cli network inspect --format '{{range .Subnets}}{{.Subnet}} {{end}}' podman 2>/dev/null | tr ' ' '\n' | grep -v : | head -1 || true)"
+if [ "$engine" = podman ] && [ -n "$subnet" ] && [ "$(id -u)" = 0 ]; then
+  ip route replace blackhole "$subnet" metric 4242 2>/dev/null && say "blackhole route for $subnet behind the bridge"
+fi
 say "ready: $engine, images $base_image, $dut_image and $broker_image"
 env_lines

@@ -3,8 +3,8 @@
 # the CoAP liar plain HTTP 8080, MQTT 1883, telnet 2323 and CoAP 5683/udp too), each broken as CERTBENCH_HOSTILITY
 # says, the same ways as the in-JVM hostile devices (lab-setup's HostileDevice):
 #   silent  slow  handshake-cut  random-bytes  broker-flood  coap-liar  garbage-console  rebooting
-# Each connection or datagram is served by hostile-serve.sh. A rebooting device power-cycles itself: up 8 s, then
-# every service killed (connections dropped, ports refusing) for 4 s, then up again.
+# Each connection or datagram is served by hostile-serve.sh. A rebooting device says nothing while it is up; its power is
+# cut from outside (lab-setup's ContainerBench kills the container every few seconds and starts it again).
 set -eu
 log() { echo "certbench-dut: $*" >&2; }
 hostility="${CERTBENCH_HOSTILITY:?hostility missing}"
@@ -38,13 +38,4 @@ up
 if [ "$hostility" = broker-flood ]; then flood & fi
 log "${CERTBENCH_DEVICE_ID:-hostile} up on ${ip} (hostile: ${hostility})"
 trap 'pkill -KILL socat 2>/dev/null; kill $(jobs -p) 2>/dev/null; exit 0' TERM INT
-if [ "$hostility" = rebooting ]; then
-  while :; do
-    sleep 8
-    pkill -KILL socat 2>/dev/null || true
-    pkill -KILL -f hostile-serve.sh 2>/dev/null || true
-    sleep 4
-    up
-  done
-fi
 wait

@@ -93,7 +93,8 @@ class HostileDevicesTest {
 
     /**
      * The same campaign on the same hostile devices as containers (the device image's {@code hostile.sh}): socat and
-     * shell behind a real TCP stack instead of Java sockets, and a reboot that kills every service process. The
+     * shell behind a real TCP stack instead of Java sockets, and a reboot that cuts the container's power (killed and
+     * started again on its address, at least once in the middle of one of its cases). The
      * flood is counted where the lab broker recorded it (it keeps the first 10,000 PUBLISHes of a session).
      */
     @Test
@@ -104,6 +105,14 @@ class HostileDevicesTest {
         try (ContainerBench bench = ContainerBench.startHostile(hostilities, dir.resolve("bench"))) {
             certify(bench, hostilities, bench::profile, () -> bench.broker().sessions().stream()
                     .filter(s -> s.clientId().equals("virtual-hostile-broker-flood")).mapToLong(s -> s.publishes().size()).sum(), 1_000);
+
+            // The rebooting container's power was really cut (killed, started again) while its cases ran.
+            String rebooting = HostileBench.deviceId(Hostility.REBOOTING);
+            List<LedgerRow.CaseVerdict> itsCases = LedgerReader.rows(LedgerReader.read(dir.resolve("run").resolve(Ledger.FILE_NAME)),
+                    LedgerRow.CaseVerdict.class).stream().filter(v -> v.device().equals(rebooting)).toList();
+            assertThat(bench.powerCuts()).as("power cuts of " + rebooting)
+                    .anySatisfy(cut -> assertThat(itsCases).anySatisfy(v -> assertThat(cut.off())
+                            .isBetween(Instant.parse(v.started()), Instant.parse(v.ended()))));
         }
     }
 

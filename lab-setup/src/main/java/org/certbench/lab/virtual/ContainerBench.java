@@ -43,14 +43,25 @@ public final class ContainerBench implements VirtualBench {
     /** The label that marks certbench's device containers, for {@code install.sh --clean}. */
     public static final String LABEL = "org.certbench.virtual";
     private static final Duration STARTUP = Duration.ofSeconds(90);
+    /** How long a rebooting device stays up between power cuts. */
+    public static final Duration POWER_ON = Duration.ofSeconds(8);
+    /** How long its power stays off. */
+    public static final Duration POWER_OFF = Duration.ofSeconds(4);
 
     private @Nullable LabBroker broker;
     private final List<GenericContainer<?>> containers = new ArrayList<>();
     private final Map<Variant, Path> profiles = new LinkedHashMap<>();
     private final Map<Variant, String> addresses = new LinkedHashMap<>();
     private final Path benchFile;
+    private final List<PowerCut> powerCuts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Thread> powerCutters = new ArrayList<>();
+    private volatile boolean closing;
 
     private final String kind;
+
+    /** One power cut of a rebooting device: killed at {@code off}, started again at {@code on}. */
+    public record PowerCut(String device, java.time.Instant off, java.time.Instant on) {
+    }
 
     private ContainerBench(List<Variant> variants, Map<Variant, Hostility> hostile, Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -58,7 +69,9 @@ public final class ContainerBench implements VirtualBench {
         LabBroker started = null;
         try {
             StringBuilder consoles = new StringBuilder();
+            Addresses plan = Addresses.plan(variants);
             for (Variant variant : variants) {
+                String fixed = plan.of(variant);
                 DeviceSecrets secrets = DeviceSecrets.fresh(variant);
                 GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(IMAGE))
                         .withLabel(LABEL, "true")
@@ -66,6 +79,14 @@ public final class ContainerBench implements VirtualBench {
                         .withEnv("CERTBENCH_FLAWS", variant.flawList())
                         .withEnv("CERTBENCH_OWNER_PASSWORD", secrets.ownerPassword())
                         .withEnv("CERTBENCH_PSK", secrets.pskKey())
+                        // A fixed address: a device keeps its address across a power cut, as a lab's DHCP reservation does,
+                        // so its profile still points at it (on Podman's default network a restart moves it: .193 -> .194).
+                        // (the engine takes a fixed address only with the network named: Podman's default one will do,
+                        // Docker's needs a network of the user's)
+                        .withCreateContainerCmdModifier(cmd -> {
+                            cmd.getHostConfig().withNetworkMode(plan.network());
+                            cmd.withIpv4Address(fixed);
+                        })
                         .waitingFor(Wait.forLogMessage(".*certbench-dut: .* up on .*", 1).withStartupTimeout(STARTUP));
                 if (hostile.containsKey(variant)) {
                     container.withEnv("CERTBENCH_HOSTILITY", hostile.get(variant).id());
@@ -73,6 +94,9 @@ public final class ContainerBench implements VirtualBench {
                 containers.add(container);
                 container.start();
                 String address = container.getContainerInfo().getNetworkSettings().getNetworks().values().iterator().next().getIpAddress();
+                if (!fixed.equals(address)) {
+                    throw new IOException("the container engine gave " + variant.deviceId() + " address " + address + ", not " + fixed);
+                }
                 addresses.put(variant, address);
                 consoles.append(VirtualProfiles.write(dir, variant, address, secrets, List.of(), profiles));
             }
@@ -87,6 +111,11 @@ public final class ContainerBench implements VirtualBench {
             }
             benchFile = VirtualProfiles.writeBench(dir, kind(), gateway, consoles.toString());
             broker = started;
+            for (int i = 0; i < variants.size(); i++) {
+                if (hostile.get(variants.get(i)) == Hostility.REBOOTING) {
+                    startPowerCutter(containers.get(i), variants.get(i).deviceId());
+                }
+            }
         } catch (IOException | RuntimeException e) {
             broker = started;
             close();
@@ -180,8 +209,55 @@ public final class ContainerBench implements VirtualBench {
         return Objects.requireNonNull(profiles.get(hostility.variant()), () -> "no device for " + hostility.id() + " on this bench");
     }
 
+    /**
+     * Every power cut of a rebooting device so far. The device's power is cut {@link #POWER_ON} after it is up and
+     * comes back {@link #POWER_OFF} later: the container is killed (SIGKILL, a pulled plug: no process gets to close a
+     * connection) and started again on its address, with its services starting from scratch.
+     */
+    public List<PowerCut> powerCuts() {
+        return List.copyOf(powerCuts);
+    }
+
+    private void startPowerCutter(GenericContainer<?> container, String device) {
+        DockerClient client = DockerClientFactory.instance().client();
+        String id = container.getContainerId();
+        Thread cutter = new Thread(() -> {
+            try {
+                while (!closing) {
+                    Thread.sleep(POWER_ON.toMillis());
+                    java.time.Instant off = java.time.Instant.now();
+                    client.killContainerCmd(id).withSignal("KILL").exec();
+                    Thread.sleep(POWER_OFF.toMillis());
+                    if (closing) {
+                        return;
+                    }
+                    client.startContainerCmd(id).exec();
+                    powerCuts.add(new PowerCut(device, off, java.time.Instant.now()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                if (!closing) {
+                    java.util.logging.Logger.getLogger(ContainerBench.class.getName()).warning("power cutter of " + device + " stopped: " + e);
+                }
+            }
+        }, "certbench-power-" + device);
+        cutter.setDaemon(true);
+        powerCutters.add(cutter);
+        cutter.start();
+    }
+
     @Override
     public void close() {
+        closing = true;
+        for (Thread cutter : powerCutters) {
+            cutter.interrupt();
+            try {
+                cutter.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (GenericContainer<?> container : containers) {
             try {
                 container.stop();
@@ -194,11 +270,72 @@ public final class ContainerBench implements VirtualBench {
         }
     }
 
+    /**
+     * A fixed address for each device on the bridge network: in a block of the bridge's subnet picked at random, away
+     * from the addresses the engine hands out from the start of the subnet, and not held by any running container.
+     */
+    private record Addresses(String network, Map<Variant, String> byVariant) {
+
+        static Addresses plan(List<Variant> variants) throws IOException {
+            DockerClient client = DockerClientFactory.instance().client();
+            Network bridge = bridge(client).orElseThrow(() -> new IOException("the container engine has no bridge network"));
+            Network.Ipam.Config subnet = configs(bridge).filter(c -> c.getSubnet() != null && !c.getSubnet().contains(":"))
+                    .findFirst().orElseThrow(() -> new IOException("the container engine's bridge network has no IPv4 subnet"));
+            String[] cidr = subnet.getSubnet().split("/");
+            int prefix = Integer.parseInt(cidr[1]);
+            long base = toLong(cidr[0]);
+            java.util.Set<String> taken = new java.util.HashSet<>();
+            client.listContainersCmd().exec().forEach(c -> {
+                if (c.getNetworkSettings() != null && c.getNetworkSettings().getNetworks() != null) {
+                    c.getNetworkSettings().getNetworks().values().forEach(n -> taken.add(n.getIpAddress()));
+                }
+            });
+            java.util.Random random = new java.util.Random();
+            for (int attempt = 0; attempt < 20; attempt++) {
+                // a /16 (Podman's and Docker's default) has blocks of 256 to pick from; a smaller subnet only its upper half
+                long block = prefix <= 16 ? 256L * (100 + random.nextInt(140)) : (1L << (32 - prefix)) / 2;
+                Map<Variant, String> planned = new LinkedHashMap<>();
+                for (Variant variant : variants) {
+                    planned.put(variant, toAddress(base + block + 10 + variant.index()));
+                }
+                if (planned.values().stream().noneMatch(taken::contains)) {
+                    // by id: Podman lists its default network as "bridge" but knows it only as "podman" or by id
+                    return new Addresses(bridge.getId(), planned);
+                }
+            }
+            throw new IOException("no free block of addresses on the bridge network " + subnet.getSubnet());
+        }
+
+        String of(Variant variant) {
+            return Objects.requireNonNull(byVariant.get(variant));
+        }
+
+        private static long toLong(String address) {
+            long value = 0;
+            for (String part : address.split("\\.")) {
+                value = value << 8 | Integer.parseInt(part);
+            }
+            return value;
+        }
+
+        private static String toAddress(long value) {
+            return (value >> 24 & 255) + "." + (value >> 16 & 255) + "." + (value >> 8 & 255) + "." + (value & 255);
+        }
+    }
+
+    /** The engine's default bridge network: {@code podman} on Podman, {@code bridge} on Docker. */
+    private static Optional<Network> bridge(DockerClient client) {
+        return client.listNetworksCmd().exec().stream().filter(n -> n.getName().equals("bridge") || n.getName().equals("podman"))
+                .findFirst();
+    }
+
+    private static java.util.stream.Stream<Network.Ipam.Config> configs(Network network) {
+        return network.getIpam() == null || network.getIpam().getConfig() == null ? java.util.stream.Stream.empty()
+                : network.getIpam().getConfig().stream();
+    }
+
     private static String gateway() throws IOException {
-        List<Network> networks = DockerClientFactory.instance().client().listNetworksCmd().exec();
-        Optional<String> gateway = networks.stream().filter(n -> n.getName().equals("bridge") || n.getName().equals("podman"))
-                .flatMap(n -> n.getIpam() == null || n.getIpam().getConfig() == null ? java.util.stream.Stream.empty()
-                        : n.getIpam().getConfig().stream())
+        Optional<String> gateway = bridge(DockerClientFactory.instance().client()).stream().flatMap(ContainerBench::configs)
                 .map(Network.Ipam.Config::getGateway).filter(g -> g != null && !g.isBlank() && !g.contains(":")).findFirst();
         return gateway.orElseThrow(() -> new IOException("the container engine's bridge network has no IPv4 gateway"));
     }
