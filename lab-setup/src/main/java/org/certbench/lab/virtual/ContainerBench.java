@@ -73,20 +73,12 @@ public final class ContainerBench implements VirtualBench {
             for (Variant variant : variants) {
                 String fixed = plan.of(variant);
                 DeviceSecrets secrets = DeviceSecrets.fresh(variant);
-                GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(IMAGE))
+                GenericContainer<?> container = new DeviceContainer(plan.network(), fixed)
                         .withLabel(LABEL, "true")
                         .withEnv("CERTBENCH_DEVICE_ID", variant.deviceId())
                         .withEnv("CERTBENCH_FLAWS", variant.flawList())
                         .withEnv("CERTBENCH_OWNER_PASSWORD", secrets.ownerPassword())
                         .withEnv("CERTBENCH_PSK", secrets.pskKey())
-                        // A fixed address: a device keeps its address across a power cut, as a lab's DHCP reservation does,
-                        // so its profile still points at it (on Podman's default network a restart moves it: .193 -> .194).
-                        // (the engine takes a fixed address only with the network named: Podman's default one will do,
-                        // Docker's needs a network of the user's)
-                        .withCreateContainerCmdModifier(cmd -> {
-                            cmd.getHostConfig().withNetworkMode(plan.network());
-                            cmd.withIpv4Address(fixed);
-                        })
                         .waitingFor(Wait.forLogMessage(".*certbench-dut: .* up on .*", 1).withStartupTimeout(STARTUP));
                 if (hostile.containsKey(variant)) {
                     container.withEnv("CERTBENCH_HOSTILITY", hostile.get(variant).id());
@@ -271,6 +263,37 @@ public final class ContainerBench implements VirtualBench {
     }
 
     /**
+     * A device's container with a fixed address and interface: a device keeps both across a power cut, as a lab's DHCP
+     * reservation keeps a real one's, so its profile still points at it (on Podman's default network a restart moved
+     * it, .193 -> .194) and the host's neighbour cache still knows it (with a new MAC address at each start, measured
+     * here, a device stayed unreachable for up to 43 s after coming back). Set by reconnecting the created container to
+     * the network: the engine's create call takes the address but drops the MAC address (Podman's compatible API reads
+     * it only from an endpoint's own settings, which docker-java does not send).
+     */
+    private static final class DeviceContainer extends GenericContainer<DeviceContainer> {
+        private final String network;
+        private final String address;
+
+        DeviceContainer(String network, String address) {
+            super(DockerImageName.parse(IMAGE));
+            this.network = network;
+            this.address = address;
+            withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withNetworkMode(network));
+        }
+
+        @Override
+        protected void containerIsCreated(String containerId) {
+            DockerClient client = getDockerClient();
+            client.disconnectFromNetworkCmd().withNetworkId(network).withContainerId(containerId).exec();
+            client.connectToNetworkCmd().withNetworkId(network).withContainerId(containerId)
+                    .withContainerNetwork(new com.github.dockerjava.api.model.ContainerNetwork()
+                            .withIpamConfig(new com.github.dockerjava.api.model.ContainerNetwork.Ipam().withIpv4Address(address))
+                            .withMacAddress(Addresses.macOf(address)))
+                    .exec();
+        }
+    }
+
+    /**
      * A fixed address for each device on the bridge network: in a block of the bridge's subnet picked at random, away
      * from the addresses the engine hands out from the start of the subnet, and not held by any running container.
      */
@@ -299,7 +322,8 @@ public final class ContainerBench implements VirtualBench {
                     planned.put(variant, toAddress(base + block + 10 + variant.index()));
                 }
                 if (planned.values().stream().noneMatch(taken::contains)) {
-                    // by id: Podman lists its default network as "bridge" but knows it only as "podman" or by id
+                    // by id: Podman lists its default network as "bridge" but knows it only as "podman" or by id (the
+                // engine sets a fixed address only on a network named: Podman's default one will do, Docker's needs a user's)
                     return new Addresses(bridge.getId(), planned);
                 }
             }
@@ -308,6 +332,12 @@ public final class ContainerBench implements VirtualBench {
 
         String of(Variant variant) {
             return Objects.requireNonNull(byVariant.get(variant));
+        }
+
+        /** A locally administered MAC address made of the IPv4 address, as Docker makes them: 02:42 and its four bytes. */
+        static String macOf(String address) {
+            long value = toLong(address);
+            return "02:42:%02x:%02x:%02x:%02x".formatted(value >> 24 & 255, value >> 16 & 255, value >> 8 & 255, value & 255);
         }
 
         private static long toLong(String address) {

@@ -39,8 +39,8 @@ class PowerCutTest {
                 }
                 Thread.sleep(200);
             }
-            // Back from the last cut: the host's neighbour cache may take some seconds to learn the new interface.
-            Instant back = Instant.now().plusSeconds(20);
+            // Back from the last cut (its services take a moment to start).
+            Instant back = Instant.now().plusSeconds(10);
             while (!DeviceClients.open(rebooting, Variant.HTTPS) && Instant.now().isBefore(back)) {
                 Thread.sleep(200);
             }
