@@ -207,12 +207,12 @@ public final class LabBroker implements BrokerLog, AutoCloseable {
         Files.createDirectories(workDir.resolve("conf"));
         Files.createDirectories(workDir.resolve("data"));
         Files.createDirectories(workDir.resolve("extensions"));
-        String password = new String(pki.password());
         StringBuilder listeners = new StringBuilder();
         listeners.append(tcp("plain", plain.getAddress().getHostAddress(), plain.getPort()));
-        listeners.append(tls("tls", tls.getAddress().getHostAddress(), tls.getPort(), password));
+        listeners.append(tls("tls", tls.getAddress().getHostAddress(), tls.getPort(), pki));
         for (DeviceListener device : devices) {
-            listeners.append(device.tls() ? tls(device.name(), device.bindAddress(), device.port(), password)
+            LabPki identity = device.tls();
+            listeners.append(identity != null ? tls(device.name(), device.bindAddress(), device.port(), identity)
                     : tcp(device.name(), device.bindAddress(), device.port()));
         }
         String xml = """
@@ -232,11 +232,12 @@ public final class LabBroker implements BrokerLog, AutoCloseable {
                 .formatted(port, address, name);
     }
 
-    private String tls(String name, String address, int port, String password) {
+    private static String tls(String name, String address, int port, LabPki identity) {
+        String password = new String(identity.password());
         return ("    <tls-tcp-listener><port>%d</port><bind-address>%s</bind-address><name>%s</name><tls>"
                 + "<keystore><path>%s</path><password>%s</password><private-key-password>%s</private-key-password></keystore>"
                 + "<client-authentication-mode>NONE</client-authentication-mode></tls></tls-tcp-listener>\n")
-                .formatted(port, address, name, pki.brokerKeystore().toAbsolutePath(), password, password);
+                .formatted(port, address, name, identity.brokerKeystore().toAbsolutePath(), password, password);
     }
 
     private static int freePort(InetAddress bind) throws IOException {

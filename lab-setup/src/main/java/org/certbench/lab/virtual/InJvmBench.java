@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.certbench.lab.broker.DeviceListener;
 import org.certbench.lab.broker.LabBroker;
+import org.certbench.lab.broker.LabPki;
 
 /**
  * The virtual devices served from inside this JVM, each on its own loopback address
@@ -37,10 +38,12 @@ public final class InJvmBench implements VirtualBench {
             DeviceSecrets s = DeviceSecrets.fresh(variant);
             secrets.put(variant, s);
             boolean anonymous = variant.has(Flaw.ANONYMOUS_MQTT);
-            builder.deviceListener(new DeviceListener(variant.deviceId() + "-mqtts", variant.inJvmAddress(), Variant.MQTTS, true, anonymous,
+            // the device's MQTTS presents a certificate and key of its own, not the lab broker's
+            LabPki identity = LabPki.create(dir.resolve(variant.name() + "-mqtts-pki"), List.of(variant.inJvmAddress()));
+            builder.deviceListener(new DeviceListener(variant.deviceId() + "-mqtts", variant.inJvmAddress(), Variant.MQTTS, identity, anonymous,
                     DeviceSecrets.OWNER, s.ownerPassword(), !variant.has(Flaw.NO_LOCKOUT)));
             if (variant.has(Flaw.PLAINTEXT)) {
-                builder.deviceListener(new DeviceListener(variant.deviceId() + "-mqtt", variant.inJvmAddress(), Variant.MQTT, false, anonymous,
+                builder.deviceListener(new DeviceListener(variant.deviceId() + "-mqtt", variant.inJvmAddress(), Variant.MQTT, null, anonymous,
                         DeviceSecrets.OWNER, s.ownerPassword(), !variant.has(Flaw.NO_LOCKOUT)));
             }
         }

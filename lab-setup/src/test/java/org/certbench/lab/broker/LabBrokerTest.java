@@ -47,8 +47,8 @@ class LabBrokerTest {
     @BeforeAll
     static void start() throws Exception {
         broker = LabBroker.builder().bindAddress("127.0.0.1").name("lab-broker.bench.test")
-                .deviceListener(new DeviceListener("dev-mqtt", DEVICE_ADDRESS, 18839, false, false, "owner", "s3cret-device", false))
-                .deviceListener(new DeviceListener("open-mqtt", DEVICE_ADDRESS, 18840, false, true, "owner", "s3cret-device", false))
+                .deviceListener(new DeviceListener("dev-mqtt", DEVICE_ADDRESS, 18839, null, false, "owner", "s3cret-device", false))
+                .deviceListener(new DeviceListener("open-mqtt", DEVICE_ADDRESS, 18840, null, true, "owner", "s3cret-device", false))
                 .start();
     }
 

@@ -32,6 +32,18 @@ final class DeviceClients {
         }
     }
 
+    /** The public key of the certificate a TLS service presents, whoever signed it. */
+    static java.security.PublicKey serverKey(String host, int port) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {new RecordingTrustManager(TrustChoice.anything(), host)}, null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket()) {
+            socket.connect(new InetSocketAddress(host, port), 3_000);
+            socket.setSoTimeout(5_000);
+            socket.startHandshake();
+            return socket.getSession().getPeerCertificates()[0].getPublicKey();
+        }
+    }
+
     /** The status of an HTTPS GET on the device's port, with Basic credentials {@code user:password} if given. */
     static int https(String host, String path, @Nullable String userPass) throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");

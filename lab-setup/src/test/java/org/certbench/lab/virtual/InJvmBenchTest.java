@@ -34,6 +34,16 @@ class InJvmBenchTest {
     }
 
     @Test
+    void eachDevicesMqttsPresentsAKeyOfItsOwnNotTheLabBrokers() throws Exception {
+        java.util.Set<java.security.PublicKey> keys = new java.util.HashSet<>();
+        for (Variant variant : Variant.all()) {
+            keys.add(DeviceClients.serverKey(variant.inJvmAddress(), Variant.MQTTS));
+        }
+        assertThat(keys).hasSize(Variant.all().size())
+                .doesNotContain(DeviceClients.serverKey(bench.broker().tlsEndpoint().getHostString(), bench.broker().tlsEndpoint().getPort()));
+    }
+
+    @Test
     void theFactoryDefaultPasswordOpensHttpsOnlyWhereThatFlawIs() throws Exception {
         for (Variant variant : Variant.all()) {
             int status = DeviceClients.https(variant.inJvmAddress(), "/admin", "admin:admin");
