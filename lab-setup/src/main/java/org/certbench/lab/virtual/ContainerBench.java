@@ -92,8 +92,8 @@ public final class ContainerBench implements VirtualBench {
                 addresses.put(variant, address);
                 consoles.append(VirtualProfiles.write(dir, variant, address, secrets, List.of(), profiles));
             }
-            // The bridge's gateway address exists on this machine only once a container runs on it.
-            String gateway = gateway();
+            // The bridge's gateway address exists on this machine only once a container runs on it: bound only now.
+            String gateway = plan.gateway();
             started = LabBroker.builder().bindAddress(gateway).start();
             String brokerEnv = "CERTBENCH_BROKER_HOST=%s\nCERTBENCH_BROKER_PORT=%d\nCERTBENCH_BROKER_TLS_PORT=%d\nCERTBENCH_ROGUE_PORT=%d\n"
                     .formatted(gateway, started.plainEndpoint().getPort(), started.tlsEndpoint().getPort(), started.rogueEndpoint().getPort());
@@ -297,13 +297,17 @@ public final class ContainerBench implements VirtualBench {
      * A fixed address for each device on the bridge network: in a block of the bridge's subnet picked at random, away
      * from the addresses the engine hands out from the start of the subnet, and not held by any running container.
      */
-    private record Addresses(String network, Map<Variant, String> byVariant) {
+    private record Addresses(String network, String gateway, Map<Variant, String> byVariant) {
 
         static Addresses plan(List<Variant> variants) throws IOException {
             DockerClient client = DockerClientFactory.instance().client();
             Network bridge = bridge(client).orElseThrow(() -> new IOException("the container engine has no bridge network"));
             Network.Ipam.Config subnet = configs(bridge).filter(c -> c.getSubnet() != null && !c.getSubnet().contains(":"))
                     .findFirst().orElseThrow(() -> new IOException("the container engine's bridge network has no IPv4 subnet"));
+            String gateway = subnet.getGateway();
+            if (gateway == null || gateway.isBlank()) {
+                throw new IOException("the container engine's bridge network has no IPv4 gateway");
+            }
             String[] cidr = subnet.getSubnet().split("/");
             int prefix = Integer.parseInt(cidr[1]);
             long base = toLong(cidr[0]);
@@ -322,9 +326,9 @@ public final class ContainerBench implements VirtualBench {
                     planned.put(variant, toAddress(base + block + 10 + variant.index()));
                 }
                 if (planned.values().stream().noneMatch(taken::contains)) {
-                    // by id: Podman lists its default network as "bridge" but knows it only as "podman" or by id (the
-                // engine sets a fixed address only on a network named: Podman's default one will do, Docker's needs a user's)
-                    return new Addresses(bridge.getId(), planned);
+                    // By id: Podman lists its default network as "bridge" but knows it only as "podman" or by id. (The
+                    // engine sets a fixed address only on a named network: Podman's default one will do, Docker's needs a user's.)
+                    return new Addresses(bridge.getId(), gateway, planned);
                 }
             }
             throw new IOException("no free block of addresses on the bridge network " + subnet.getSubnet());
@@ -364,9 +368,4 @@ public final class ContainerBench implements VirtualBench {
                 : network.getIpam().getConfig().stream();
     }
 
-    private static String gateway() throws IOException {
-        Optional<String> gateway = bridge(DockerClientFactory.instance().client()).stream().flatMap(ContainerBench::configs)
-                .map(Network.Ipam.Config::getGateway).filter(g -> g != null && !g.isBlank() && !g.contains(":")).findFirst();
-        return gateway.orElseThrow(() -> new IOException("the container engine's bridge network has no IPv4 gateway"));
-    }
 }
