@@ -2,7 +2,8 @@
 # Starts the device's services as its variant says. Environment:
 #   CERTBENCH_DEVICE_ID       device id (client id on the lab broker)
 #   CERTBENCH_FLAWS           comma-separated: default-password plaintext anonymous-mqtt debug-port root-console accepts-any-broker-cert
-#                             weak-tls docs-behind-login chatty-banner fragile-input no-lockout open-config
+#                             weak-tls docs-behind-login chatty-banner fragile-input no-lockout open-config reconnect-storm
+#                             shared-key
 #   CERTBENCH_OWNER_PASSWORD  the owner account's unique password
 #   CERTBENCH_PSK             the CoAP DTLS pre-shared key (its identity is the device id)
 #   CERTBENCH_HOSTILITY       set: a hostile device instead (hostile.sh), none of the above
@@ -25,17 +26,22 @@ if has default-password; then
   echo "admin:admin" | chpasswd
 fi
 
-# The device's own TLS certificate, made on first boot.
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 30 -subj "/CN=${CERTBENCH_DEVICE_ID}" \
-  -addext "subjectAltName=IP:${ip}" -keyout /etc/certbench/device.key -out /etc/certbench/device.crt 2>/dev/null
-cat /etc/certbench/device.key /etc/certbench/device.crt > /etc/certbench/device.pem
-chmod 600 /etc/certbench/device.key /etc/certbench/device.pem
+# The device's own TLS certificate, made on first boot; its key too, unless shared-key: then the firmware image's.
+# certificate NAME KEYSPEC FIRMWARE-KEY: /etc/certbench/NAME.key, .crt and .pem (key and certificate, for lighttpd).
+certificate() {
+  umask 077
+  if has shared-key; then cp "/usr/local/share/certbench/$3" "/etc/certbench/$1.key"
+  else openssl genpkey $2 -out "/etc/certbench/$1.key" 2>/dev/null; fi
+  openssl req -x509 -key "/etc/certbench/$1.key" -days 30 -subj "/CN=${CERTBENCH_DEVICE_ID}" -addext "subjectAltName=IP:${ip}" \
+    -out "/etc/certbench/$1.crt" 2>/dev/null
+  cat "/etc/certbench/$1.key" "/etc/certbench/$1.crt" > "/etc/certbench/$1.pem"
+  umask 022; chmod 644 "/etc/certbench/$1.crt"
+}
+certificate device "-algorithm EC -pkeyopt ec_paramgen_curve:P-256" firmware-ec.key
 # With weak-tls the web server has a 1024-bit RSA key instead, and speaks TLS 1.0 and legacy suites too.
 web_pem=/etc/certbench/device.pem
 if has weak-tls; then
-  openssl req -x509 -newkey rsa:1024 -nodes -days 30 -subj "/CN=${CERTBENCH_DEVICE_ID}" -addext "subjectAltName=IP:${ip}" \
-    -keyout /etc/certbench/weak.key -out /etc/certbench/weak.crt 2>/dev/null
-  cat /etc/certbench/weak.key /etc/certbench/weak.crt > /etc/certbench/weak.pem; chmod 600 /etc/certbench/weak.key /etc/certbench/weak.pem
+  certificate weak "-algorithm RSA -pkeyopt rsa_keygen_bits:1024" firmware-rsa1024.key
   web_pem=/etc/certbench/weak.pem
 fi
 

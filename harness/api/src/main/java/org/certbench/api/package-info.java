@@ -2,7 +2,7 @@
  * The suite-author API: annotations that describe a standard and its test cases, the verdicts a
  * case can end with, and the objects the engine passes to a case ({@link org.certbench.api.Dut},
  * {@link org.certbench.api.Evidence}, {@link org.certbench.api.Operator},
- * {@link org.certbench.api.Bench}).
+ * {@link org.certbench.api.Bench}, {@link org.certbench.api.Units}).
  *
  * <p>A suite is a class per standard; a test case is a method:
  *

@@ -3,6 +3,7 @@ package org.certbench.engine;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.certbench.api.Units;
 import org.certbench.engine.config.CampaignSettings;
 import org.certbench.engine.descriptor.CertbenchEngineDescriptor;
 import org.certbench.engine.descriptor.DeviceDescriptor;
@@ -80,12 +81,12 @@ public final class CertbenchTestEngine extends HierarchicalTestEngine<CertbenchE
         CampaignSettings settings = root.settings() != null
                 ? root.settings()
                 : CampaignSettings.from(request.getConfigurationParameters());
-        List<String> devices = root.getChildren().stream().filter(DeviceDescriptor.class::isInstance)
-                .map(d -> ((DeviceDescriptor) d).dut().id()).toList();
+        Units units = new Units(root.getChildren().stream().filter(DeviceDescriptor.class::isInstance)
+                .map(d -> ((DeviceDescriptor) d).dut()).toList());
         // the standards are the devices' children: no walk of the whole tree (20,000 descriptors on a large bench)
         List<String> standards = root.getChildren().stream().flatMap(d -> d.getChildren().stream())
                 .map(d -> Segments.value(d.getUniqueId(), Segments.STANDARD)).filter(s -> s != null).distinct().toList();
-        return new CertbenchExecutionContext(new Campaign(settings, root.bench(), root.answers(), devices, standards));
+        return new CertbenchExecutionContext(new Campaign(settings, root.bench(), root.answers(), units, standards));
     }
 
     private record LaneConfiguration(int lanes) implements ParallelExecutionConfiguration {

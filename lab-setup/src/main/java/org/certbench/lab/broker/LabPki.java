@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -82,6 +84,20 @@ public final class LabPki {
      * virtual device's deliberately weak key ({@code 1024}) for the TLS cases to find.
      */
     public static LabPki create(Path dir, List<String> names, int rsaLeafBits) throws IOException {
+        return create(dir, names, rsaLeafBits, false);
+    }
+
+    /**
+     * As {@link #create(Path, List, int)}; with {@code firmwareKey} the leaf's key is not made for this
+     * certificate but is the one key of its kind that every such certificate of this process carries: the key a
+     * careless manufacturer bakes into the firmware image, for the key-uniqueness case (5.4-4) to find.
+     *
+     * <pre>{@code
+     * LabPki a = LabPki.create(dirA, List.of("127.0.10.2"), 0, true);
+     * LabPki b = LabPki.create(dirB, List.of("127.0.10.16"), 0, true);  // another certificate, the same key
+     * }</pre>
+     */
+    public static LabPki create(Path dir, List<String> names, int rsaLeafBits, boolean firmwareKey) throws IOException {
         try {
             Files.createDirectories(dir);
             byte[] secret = new byte[18];
@@ -89,7 +105,7 @@ public final class LabPki {
             char[] password = HexFormat.of().formatHex(secret).toCharArray();
             KeyPair caKeys = ecKeys();
             X509Certificate ca = certificate(CA_NAME, caKeys, CA_NAME, caKeys, true, names);
-            KeyPair brokerKeys = rsaLeafBits > 0 ? rsaKeys(rsaLeafBits) : ecKeys();
+            KeyPair brokerKeys = firmwareKey ? FIRMWARE_KEYS.computeIfAbsent(rsaLeafBits, LabPki::leafKeys) : leafKeys(rsaLeafBits);
             X509Certificate broker = certificate(BROKER_NAME, brokerKeys, CA_NAME, caKeys, false, names);
             // The impostor's CA has the lab CA's very name: only a client that checks the signature tells them apart.
             KeyPair rogueCaKeys = ecKeys();
@@ -153,6 +169,17 @@ public final class LabPki {
 
     char[] password() {
         return password.clone();
+    }
+
+    /** The firmware image's keys, by RSA size (0: EC P-256), made once per process. */
+    private static final Map<Integer, KeyPair> FIRMWARE_KEYS = new ConcurrentHashMap<>();
+
+    private static KeyPair leafKeys(int rsaBits) {
+        try {
+            return rsaBits > 0 ? rsaKeys(rsaBits) : ecKeys();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not make a key pair: " + e.getMessage(), e);
+        }
     }
 
     private static KeyPair ecKeys() throws GeneralSecurityException {

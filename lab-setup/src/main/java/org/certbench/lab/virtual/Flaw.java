@@ -34,7 +34,12 @@ public enum Flaw {
     /** The configuration API ({@code POST /api/config} on HTTPS) takes changes without a login (5.5-5). */
     OPEN_CONFIG("open-config", "5.5-5"),
     /** When the broker turns it away, the uplink retries every 100 ms instead of backing off (5.9-3). */
-    RECONNECT_STORM("reconnect-storm", "5.9-3");
+    RECONNECT_STORM("reconnect-storm", "5.9-3"),
+    /**
+     * Every unit's TLS services present one key, baked into the firmware image, instead of a key of the unit's own
+     * (5.4-4): the container image makes it once when it is built; in the JVM it is one key per process.
+     */
+    SHARED_KEY("shared-key", "5.4-4");
 
     private final String id;
     private final String provision;

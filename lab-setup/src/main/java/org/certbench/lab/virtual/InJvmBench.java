@@ -38,8 +38,9 @@ public final class InJvmBench implements VirtualBench {
             DeviceSecrets s = DeviceSecrets.fresh(variant);
             secrets.put(variant, s);
             boolean anonymous = variant.has(Flaw.ANONYMOUS_MQTT);
-            // the device's MQTTS presents a certificate and key of its own, not the lab broker's
-            LabPki identity = LabPki.create(dir.resolve(variant.name() + "-mqtts-pki"), List.of(variant.inJvmAddress()));
+            // the device's MQTTS presents a certificate and key of its own, not the lab broker's (the firmware's with shared-key)
+            LabPki identity = LabPki.create(dir.resolve(variant.name() + "-mqtts-pki"), List.of(variant.inJvmAddress()), 0,
+                    variant.has(Flaw.SHARED_KEY));
             builder.deviceListener(new DeviceListener(variant.deviceId() + "-mqtts", variant.inJvmAddress(), Variant.MQTTS, identity, anonymous,
                     DeviceSecrets.OWNER, s.ownerPassword(), !variant.has(Flaw.NO_LOCKOUT)));
             if (variant.has(Flaw.PLAINTEXT)) {

@@ -101,7 +101,8 @@ final class InJvmDevice implements AutoCloseable {
     }
 
     private void startHttp(Path workDir) throws IOException {
-        LabPki pki = LabPki.create(workDir.resolve(variant.name() + "-pki"), List.of(address), variant.has(Flaw.WEAK_TLS) ? 1024 : 0);
+        LabPki pki = LabPki.create(workDir.resolve(variant.name() + "-pki"), List.of(address), variant.has(Flaw.WEAK_TLS) ? 1024 : 0,
+                variant.has(Flaw.SHARED_KEY));
         HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(address), Variant.HTTPS), 16);
         https.setHttpsConfigurator(new HttpsConfigurator(pki.serverContext()));
         serve(https);

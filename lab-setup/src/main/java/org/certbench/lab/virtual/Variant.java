@@ -70,7 +70,7 @@ public record Variant(String name, Set<Flaw> flaws, int index) {
 
     /**
      * The {@code n}-th copy (from 0) of the flawed device, for a bench of many alike devices (the scaling
-     * benchmark): the same flaws under a name and loopback address of its own (127.0.10.16 on).
+     * benchmark): the same flaws under a name and loopback address of its own (127.0.10.17 on).
      *
      * <pre>{@code
      * InJvmBench.start(IntStream.range(0, 16).mapToObj(Variant::flawedCopy).toList(), dir);

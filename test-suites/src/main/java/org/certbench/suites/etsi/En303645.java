@@ -44,6 +44,7 @@ import org.certbench.api.Provision;
 import org.certbench.api.Requirement;
 import org.certbench.api.Standard;
 import org.certbench.api.TestCase;
+import org.certbench.api.Units;
 import org.certbench.api.Verdicts;
 import org.certbench.api.dut.Credential;
 import org.certbench.api.dut.DeclaredPort;
@@ -846,6 +847,72 @@ public final class En303645 {
         Verdicts.failIf(!problems.isEmpty(), "configuration over the network on %s: %s", network.host(), String.join("; ", problems));
         if (checked == 0) {
             throw Verdicts.inconclusive("no HTTP(S) service that IXIT 13-SoftServ says takes configuration answered on %s", network.host());
+        }
+    }
+
+    /**
+     * Test group 5.4-4, functional: the keys a unit communicates with are its own. TS 103 701 compares the
+     * credentials of at least two units: every TLS service on the declared ports of every unit in the campaign
+     * presents its certificate, and a leaf key (the SubjectPublicKeyInfo's SHA-256, so a key reissued under another
+     * certificate still counts) that this unit shares with another is a FAIL naming the other unit and port. All
+     * the units are compared, whatever their model: a key shared across models is shared all the same. The same
+     * key on two ports of one unit is that unit's own. Alone in its campaign, the case cannot decide.
+     */
+    @Provision(id = "5.4-4", level = Level.MANDATORY, features = Feature.CSPS_PROTECT_UPDATES_OR_CLOUD)
+    @TestCase(id = "5.4-4-2", assessment = Assessment.FUNCTIONAL, title = "no other unit presents the same TLS key",
+            requires = Requirement.NETWORK, timeout = "PT3M")
+    void keysAreUniquePerUnit(Dut dut, Units units, Bench bench, Probes probes, Evidence evidence) {
+        String host = dut.interfaces().network().orElseThrow().host();
+        Map<Integer, CertificateInfo> own = UnitKeys.read(dut, bench, probes);
+        if (own.isEmpty()) {
+            throw Verdicts.inconclusive("no TLS service on the declared ports of %s presented a certificate: no key to compare "
+                    + "(keys of other kinds are the assessor's, in 5.4-4-1)", host);
+        }
+        List<Dut> others = units.others(dut);
+        if (others.isEmpty()) {
+            throw Verdicts.inconclusive("%s is the only unit in this campaign: TS 103 701 compares the keys of at least two units; "
+                    + "certify it together with another unit", dut.id());
+        }
+        StringBuilder table = new StringBuilder("unit, address, port, key, public key sha256\n");
+        own.forEach((port, leaf) -> table.append(UnitKeys.row(dut, port, leaf)));
+        Map<String, List<String>> sharedBy = new java.util.LinkedHashMap<>();
+        List<String> unread = new ArrayList<>();
+        int compared = 0;
+        for (Dut other : others) {
+            Optional<NetworkInterface> network = other.interfaces().network();
+            if (network.isEmpty()) {
+                continue;
+            }
+            Map<Integer, CertificateInfo> theirs = UnitKeys.read(other, bench, probes);
+            if (theirs.isEmpty()) {
+                unread.add(other.id());
+                continue;
+            }
+            compared++;
+            theirs.forEach((port, leaf) -> {
+                table.append(UnitKeys.row(other, port, leaf));
+                sharedBy.computeIfAbsent(leaf.publicKeySha256(), k -> new ArrayList<>())
+                        .add(other.id() + " (" + network.get().host() + ":" + port + ")");
+            });
+        }
+        evidence.writeText("unit-keys.csv", table.toString());
+        List<String> shared = new ArrayList<>();
+        for (Map.Entry<Integer, CertificateInfo> entry : own.entrySet()) {
+            CertificateInfo leaf = entry.getValue();
+            String key = leaf.keyType() + " " + leaf.keyBits() + ", public key sha256 " + leaf.publicKeySha256().substring(0, 16) + "…";
+            List<String> alsoOn = sharedBy.getOrDefault(leaf.publicKeySha256(), List.of());
+            if (alsoOn.isEmpty()) {
+                evidence.finding(Finding.pass("key-" + entry.getKey(), entry.getKey() + "/tcp presents a key (" + key
+                        + ") no other unit of the " + compared + " read presents"));
+            } else {
+                shared.add("the key of " + entry.getKey() + "/tcp (" + key + ") is also presented by " + String.join(", ", alsoOn));
+                evidence.finding(Finding.fail("key-" + entry.getKey(), entry.getKey() + "/tcp shares its key with " + String.join(", ", alsoOn)));
+            }
+        }
+        Verdicts.failIf(!shared.isEmpty(), "%s shares keys with other units: %s", dut.id(), String.join("; ", shared));
+        if (compared == 0) {
+            throw Verdicts.inconclusive("no other unit of the campaign presented a TLS certificate to compare with (%s)",
+                    String.join(", ", unread));
         }
     }
 

@@ -20,8 +20,13 @@ final class FunctionalRun {
      * @param more further configuration parameters, key then value
      */
     static List<LedgerRow> of(Path profile, String provisions, Path out, String... more) throws IOException {
+        return of(List.of(profile), provisions, out, more);
+    }
+
+    /** One campaign over several units. */
+    static List<LedgerRow> of(List<Path> profiles, String provisions, Path out, String... more) throws IOException {
         var request = EngineTestKit.engine("certbench").selectors(selectClass(En303645.class))
-                .configurationParameter("certbench.devices", profile.toString())
+                .configurationParameter("certbench.devices", String.join(",", profiles.stream().map(Path::toString).toList()))
                 .configurationParameter("certbench.provisions", provisions)
                 .configurationParameter("certbench.assessments", "functional")
                 .configurationParameter("certbench.out", out.toString());

@@ -14,6 +14,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.certbench.api.Bench;
+import org.certbench.api.Units;
 import org.certbench.api.Verdict;
 import org.certbench.api.Verdicts;
 import org.certbench.engine.config.CampaignSettings;
@@ -30,7 +31,7 @@ import org.junit.platform.engine.UniqueId;
  * for the roll-ups), and a lane per device.
  *
  * <pre>{@code
- * Campaign campaign = new Campaign(settings, bench, answers, List.of("acme-t1-0042"), List.of("etsi-en-303-645"));
+ * Campaign campaign = new Campaign(settings, bench, answers, new Units(List.of(dut)), List.of("etsi-en-303-645"));
  * campaign.open();
  * ...
  * campaign.close();
@@ -46,6 +47,7 @@ public final class Campaign {
     private final CampaignSettings settings;
     private final Bench bench;
     private final AnswersFile answers;
+    private final Units units;
     private final List<String> devices;
     private final List<String> standards;
     private String id;
@@ -62,11 +64,12 @@ public final class Campaign {
     /** Whether the providers were asked (a null lease then means none serves the bench's broker). */
     private boolean brokerSought;
 
-    public Campaign(CampaignSettings settings, Bench bench, AnswersFile answers, List<String> devices, List<String> standards) {
+    public Campaign(CampaignSettings settings, Bench bench, AnswersFile answers, Units units, List<String> standards) {
         this.settings = settings;
         this.bench = bench;
         this.answers = answers;
-        this.devices = List.copyOf(devices);
+        this.units = units;
+        this.devices = units.all().stream().map(org.certbench.api.Dut::id).toList();
         this.standards = List.copyOf(standards);
         this.id = ID_TIME.format(started) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
         this.out = settings.out().orElse(Path.of("certbench-runs", id));
@@ -187,6 +190,11 @@ public final class Campaign {
 
     public AnswersFile answers() {
         return answers;
+    }
+
+    /** The campaign's units under test, for the cases that judge one against the others. */
+    public Units units() {
+        return units;
     }
 
     /** Records the verdict of a case or container, for its parent's roll-up. */

@@ -13,6 +13,7 @@ import org.certbench.api.Operator;
 import org.certbench.api.Redactions;
 import org.certbench.api.Verdict;
 import org.certbench.api.VerdictException;
+import org.certbench.api.Units;
 import org.certbench.engine.ledger.Ledger;
 import org.certbench.engine.ledger.LedgerRow;
 import org.certbench.engine.suite.CaseModel;
@@ -112,6 +113,8 @@ public final class CaseRunner {
                 arguments[i] = operator;
             } else if (type == Bench.class) {
                 arguments[i] = campaign.bench();
+            } else if (type == Units.class) {
+                arguments[i] = campaign.units();
             } else if (type == Probes.class) {
                 arguments[i] = new Probes(evidence, deadline, campaign.settings().probes(), campaign::broker, campaign.scans(),
                         "case " + model.id() + " on " + dut.id());

@@ -27,6 +27,7 @@ import org.certbench.api.Requirement;
 import org.certbench.api.Standard;
 import org.jspecify.annotations.Nullable;
 import org.certbench.api.TestCase;
+import org.certbench.api.Units;
 import org.certbench.engine.config.Durations;
 import org.certbench.probes.Probes;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
@@ -46,7 +47,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
 public final class SuiteModel {
 
     /** Parameter types the engine can supply to a test case. */
-    public static final Set<Class<?>> PARAMETER_TYPES = Set.of(Dut.class, Evidence.class, Operator.class, Bench.class, Probes.class);
+    public static final Set<Class<?>> PARAMETER_TYPES = Set.of(Dut.class, Evidence.class, Operator.class, Bench.class, Units.class,
+            Probes.class);
 
     private static final Pattern STANDARD_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Map<Class<?>, SuiteModel> CACHE = new ConcurrentHashMap<>();
@@ -204,7 +206,7 @@ public final class SuiteModel {
         for (Class<?> type : method.getParameterTypes()) {
             if (!PARAMETER_TYPES.contains(type)) {
                 found.add(new Problem(where, "parameter of type " + type.getSimpleName()
-                        + " cannot be supplied; use Dut, Evidence, Operator, Bench or Probes"));
+                        + " cannot be supplied; use Dut, Evidence, Operator, Bench, Units or Probes"));
             }
         }
         ProvisionInfo declared = new ProvisionInfo(provision.id(), provision.level(), "",

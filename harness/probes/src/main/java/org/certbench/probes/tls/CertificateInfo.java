@@ -32,11 +32,13 @@ import java.util.List;
  * @param keyBits modulus or field size in bits
  * @param subjectAltNames DNS names and IP addresses
  * @param sha256 fingerprint of the DER encoding, hex
+ * @param publicKeySha256 fingerprint of the SubjectPublicKeyInfo, hex: the key itself, whatever certificate carries
+ *     it, so two units that share a key show the same value under certificates of their own
  * @param selfSigned whether subject equals issuer
  */
 public record CertificateInfo(String subject, String issuer, String serial, Instant notBefore, Instant notAfter,
         String signatureAlgorithm, String keyType, int keyBits, List<String> subjectAltNames, String sha256,
-        boolean selfSigned) {
+        String publicKeySha256, boolean selfSigned) {
 
     public CertificateInfo {
         subjectAltNames = List.copyOf(subjectAltNames);
@@ -58,15 +60,24 @@ public record CertificateInfo(String subject, String issuer, String serial, Inst
         }
         String fingerprint;
         try {
-            fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (NoSuchAlgorithmException | java.security.cert.CertificateEncodingException e) {
+            fingerprint = sha256(certificate.getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
             fingerprint = "";
         }
         PublicKey key = certificate.getPublicKey();
+        byte[] spki = key.getEncoded();
         return new CertificateInfo(certificate.getSubjectX500Principal().getName(), certificate.getIssuerX500Principal().getName(),
                 certificate.getSerialNumber().toString(16), certificate.getNotBefore().toInstant(),
                 certificate.getNotAfter().toInstant(), certificate.getSigAlgName(), key.getAlgorithm(), keyBits(key), names,
-                fingerprint, certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal()));
+                fingerprint, spki == null ? "" : sha256(spki), certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal()));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static int keyBits(PublicKey key) {

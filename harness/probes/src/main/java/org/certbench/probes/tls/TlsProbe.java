@@ -34,9 +34,10 @@ public final class TlsProbe {
                 transcript.note(version.label() + (scan.accepts(version) ? " accepted: " + scan.suites(version) : " refused"));
             }
             for (CertificateInfo certificate : scan.chain()) {
-                transcript.note(String.format(Locale.ROOT, "certificate %s issued by %s, %s %d bits, %s, valid %s to %s, sha256 %s",
-                        certificate.subject(), certificate.issuer(), certificate.keyType(), certificate.keyBits(),
-                        certificate.signatureAlgorithm(), certificate.notBefore(), certificate.notAfter(), certificate.sha256()));
+                transcript.note(String.format(Locale.ROOT, "certificate %s issued by %s, %s %d bits, %s, valid %s to %s, sha256 %s, "
+                        + "public key sha256 %s", certificate.subject(), certificate.issuer(), certificate.keyType(), certificate.keyBits(),
+                        certificate.signatureAlgorithm(), certificate.notBefore(), certificate.notAfter(), certificate.sha256(),
+                        certificate.publicKeySha256()));
             }
             scan.nameMatches().ifPresent(m -> transcript.note("certificate " + (m ? "matches " : "does not match ") + scan.serverName()));
             scan.trust().ifPresent(t -> transcript.note(t.trusted() ? "chain leads to the trust anchor" : "chain not trusted: " + t.reason()));
@@ -44,6 +45,31 @@ public final class TlsProbe {
             transcript.note(String.format(Locale.ROOT, "%d connections in %d ms%s", scan.connections(), scan.elapsed().toMillis(),
                     scan.complete() ? "" : " (incomplete)"));
             return scan;
+        }
+    }
+
+    /**
+     * The certificate chain a TLS endpoint presents, read in one or two connections ({@link TlsScanner#certificates}),
+     * recorded as {@code tls-certificates-HOST-PORT.txt} with each certificate's and key's fingerprint.
+     *
+     * <pre>{@code
+     * HandshakeFacts facts = probes.tls().certificates(host, 8443, TlsScanOptions.DEFAULT);
+     * String key = facts.chain().isEmpty() ? null : facts.chain().get(0).publicKeySha256();
+     * }</pre>
+     */
+    public HandshakeFacts certificates(String host, int port, TlsScanOptions options) {
+        String name = "tls-certificates-" + Transcripts.safe(host) + "-" + port + ".txt";
+        try (Transcript transcript = evidence.transcript(name)) {
+            HandshakeFacts facts = new TlsScanner(options).certificates(host, port, deadline, transcript);
+            for (CertificateInfo certificate : facts.chain()) {
+                transcript.note(String.format(Locale.ROOT, "certificate %s issued by %s, %s %d bits, sha256 %s, public key sha256 %s",
+                        certificate.subject(), certificate.issuer(), certificate.keyType(), certificate.keyBits(), certificate.sha256(),
+                        certificate.publicKeySha256()));
+            }
+            if (facts.rejection() != null) {
+                transcript.note("problem: " + facts.rejection());
+            }
+            return facts;
         }
     }
 

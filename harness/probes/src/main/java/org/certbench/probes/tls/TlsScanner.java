@@ -176,29 +176,89 @@ public final class TlsScanner {
     private List<X509Certificate> fetchWithJsse(InetAddress address, int port, String serverName, Deadline deadline,
             List<String> problems) {
         try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new X509TrustManager[] {new RecordingTrustManager(TrustChoice.anything(), serverName)}, null);
-            try (Socket plain = new Socket()) {
-                plain.setTcpNoDelay(true);
-                plain.connect(new InetSocketAddress(address, port), deadline.remainingMillis((int) options.connectTimeout().toMillis()));
-                plain.setSoTimeout(deadline.remainingMillis((int) options.readTimeout().toMillis()));
-                try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, serverName, port, false)) {
-                    SSLParameters parameters = socket.getSSLParameters();
-                    if (!serverName.matches("[0-9.]+|.*:.*")) {
-                        parameters.setServerNames(List.of(new SNIHostName(serverName)));
-                    }
-                    socket.setSSLParameters(parameters);
-                    socket.startHandshake();
-                    List<X509Certificate> chain = new ArrayList<>();
-                    for (Certificate certificate : socket.getSession().getPeerCertificates()) {
-                        chain.add((X509Certificate) certificate);
-                    }
-                    return chain;
-                }
-            }
+            return jsseHandshake(address, port, serverName, deadline).chain();
         } catch (IOException | GeneralSecurityException e) {
             problems.add("could not read the certificate chain: " + e.getMessage());
             return List.of();
+        }
+    }
+
+    /**
+     * Reads the certificate chain an endpoint presents, in as few connections as it takes: one TLS 1.2
+     * ClientHello offering every suite (the chain comes in clear, whatever the key, legacy suites too), and
+     * for a server that speaks only TLS 1.3 one full handshake trusting anything. Nothing is judged: a failure
+     * gives facts with no chain, not accepted, the failure as the rejection.
+     *
+     * <pre>{@code
+     * HandshakeFacts facts = new TlsScanner(TlsScanOptions.DEFAULT).certificates("10.0.0.2", 8443, deadline, null);
+     * facts.chain().get(0).publicKeySha256();
+     * }</pre>
+     */
+    public HandshakeFacts certificates(String host, int port, Deadline deadline, @Nullable Transcript transcript) {
+        String serverName = options.serverName() != null ? options.serverName() : host;
+        List<String> problems = new ArrayList<>();
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            byte[] hello = ClientHello.build(TlsVersion.TLS_1_2, CipherSuites.offeredUpToTls12(), serverName);
+            note(transcript, true, "ClientHello TLS 1.2, every suite, SNI " + serverName + ", for the certificate chain");
+            try {
+                ServerReply reply = exchange(address, port, hello, true, deadline);
+                note(transcript, false, reply.detail());
+                if (reply.kind() == ServerReply.Kind.NOT_TLS) {
+                    return failed(host + ":" + port + " does not speak TLS: " + reply.detail());
+                }
+                List<X509Certificate> chain = decode(reply.certificates(), problems);
+                if (reply.kind() == ServerReply.Kind.SERVER_HELLO && !chain.isEmpty()) {
+                    return new HandshakeFacts(reply.version() == null ? "?" : reply.version().label(),
+                            CipherSuites.byCode(reply.suite()).ianaName(), chain.stream().map(CertificateInfo::of).toList(), true, null);
+                }
+            } catch (ConnectException e) {
+                note(transcript, false, "connect refused: " + e.getMessage());
+                return failed("cannot connect to " + host + ":" + port + ": " + e.getMessage());
+            } catch (IOException e) {
+                // a server that speaks only TLS 1.3 may time out or hang up on a 1.2 hello: the full handshake decides
+                note(transcript, false, e instanceof SocketTimeoutException ? "no answer (timeout)" : "connection failed: " + e.getMessage());
+            }
+            note(transcript, true, "full handshake (TLS 1.3 or 1.2), trusting anything, SNI " + serverName);
+            Handshake handshake = jsseHandshake(address, port, serverName, deadline);
+            note(transcript, false, handshake.protocol() + " " + handshake.cipherSuite() + ", " + handshake.chain().size() + " certificates");
+            return new HandshakeFacts(handshake.protocol(), handshake.cipherSuite(),
+                    handshake.chain().stream().map(CertificateInfo::of).toList(), true, null);
+        } catch (IOException | GeneralSecurityException e) {
+            note(transcript, false, "handshake failed: " + e.getMessage());
+            return failed("no TLS handshake with " + host + ":" + port + ": " + e.getMessage()
+                    + (problems.isEmpty() ? "" : "; " + String.join("; ", problems)));
+        }
+    }
+
+    private static HandshakeFacts failed(String why) {
+        return new HandshakeFacts("", "", List.of(), false, why);
+    }
+
+    private record Handshake(String protocol, String cipherSuite, List<X509Certificate> chain) {
+    }
+
+    private Handshake jsseHandshake(InetAddress address, int port, String serverName, Deadline deadline)
+            throws IOException, GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new X509TrustManager[] {new RecordingTrustManager(TrustChoice.anything(), serverName)}, null);
+        try (Socket plain = new Socket()) {
+            plain.setTcpNoDelay(true);
+            plain.connect(new InetSocketAddress(address, port), deadline.remainingMillis((int) options.connectTimeout().toMillis()));
+            plain.setSoTimeout(deadline.remainingMillis((int) options.readTimeout().toMillis()));
+            try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, serverName, port, false)) {
+                SSLParameters parameters = socket.getSSLParameters();
+                if (!serverName.matches("[0-9.]+|.*:.*")) {
+                    parameters.setServerNames(List.of(new SNIHostName(serverName)));
+                }
+                socket.setSSLParameters(parameters);
+                socket.startHandshake();
+                List<X509Certificate> chain = new ArrayList<>();
+                for (Certificate certificate : socket.getSession().getPeerCertificates()) {
+                    chain.add((X509Certificate) certificate);
+                }
+                return new Handshake(socket.getSession().getProtocol(), socket.getSession().getCipherSuite(), chain);
+            }
         }
     }
 
