@@ -37,7 +37,8 @@ public enum Flaw {
     RECONNECT_STORM("reconnect-storm", "5.9-3"),
     /**
      * Every unit's TLS services present one key, baked into the firmware image, instead of a key of the unit's own
-     * (5.4-4): the container image makes it once when it is built; in the JVM it is one key per process.
+     * (5.4-4, and the sign of a key hard-coded into the firmware, 5.4-3): the container image makes it once when it is
+     * built; in the JVM it is one key per process.
      */
     SHARED_KEY("shared-key", "5.4-4");
 

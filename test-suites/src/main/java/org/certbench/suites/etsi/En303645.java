@@ -851,6 +851,35 @@ public final class En303645 {
     }
 
     /**
+     * Test group 5.1-2, functional: the unit's pre-installed passwords (its profile's credentials, as read off the
+     * label) resist automated attack as far as they can be seen from outside. None is made from the unit's id or
+     * shorter than IXIT 1-AuthMech/password-generation declares; none is another unit's, or another unit's with a
+     * counter moved on (TS 103 701 compares the labels of at least two units). Names and lengths are recorded;
+     * a password never is.
+     */
+    @Provision(id = "5.1-2", level = Level.MANDATORY, features = Feature.PER_DEVICE_PASSWORDS)
+    @TestCase(id = "5.1-2-2", assessment = Assessment.FUNCTIONAL, title = "label passwords differ across units and follow the declared rule",
+            timeout = "PT1M")
+    void labelPasswordsAreUniqueAcrossUnits(Dut dut, Units units, Evidence evidence) {
+        if (UnitPasswords.passwords(dut).isEmpty()) {
+            throw Verdicts.inconclusive("the profile of %s gives no pre-installed credential (credentials) to judge", dut.id());
+        }
+        StringBuilder compared = new StringBuilder(UnitPasswords.describe(dut));
+        List<String> problems = new ArrayList<>(UnitPasswords.ownProblems(dut));
+        List<Dut> others = units.others(dut).stream().filter(other -> !UnitPasswords.passwords(other).isEmpty()).toList();
+        for (Dut other : others) {
+            compared.append(UnitPasswords.describe(other));
+            problems.addAll(UnitPasswords.sharedWith(dut, other));
+        }
+        evidence.writeText("label-passwords.txt", "Pre-installed credentials compared (names and lengths only):\n" + compared);
+        Verdicts.failIf(!problems.isEmpty(), "pre-installed passwords of %s: %s", dut.id(), String.join("; ", problems));
+        if (others.isEmpty()) {
+            throw Verdicts.inconclusive("%s is the only unit with pre-installed credentials in this campaign: TS 103 701 compares the "
+                    + "labels of at least two units", dut.id());
+        }
+    }
+
+    /**
      * Test group 5.4-4, functional: the keys a unit communicates with are its own. TS 103 701 compares the
      * credentials of at least two units: every TLS service on the declared ports of every unit in the campaign
      * presents its certificate, and a leaf key (the SubjectPublicKeyInfo's SHA-256, so a key reissued under another
@@ -862,58 +891,26 @@ public final class En303645 {
     @TestCase(id = "5.4-4-2", assessment = Assessment.FUNCTIONAL, title = "no other unit presents the same TLS key",
             requires = Requirement.NETWORK, timeout = "PT3M")
     void keysAreUniquePerUnit(Dut dut, Units units, Bench bench, Probes probes, Evidence evidence) {
-        String host = dut.interfaces().network().orElseThrow().host();
-        Map<Integer, CertificateInfo> own = UnitKeys.read(dut, bench, probes);
-        if (own.isEmpty()) {
-            throw Verdicts.inconclusive("no TLS service on the declared ports of %s presented a certificate: no key to compare "
-                    + "(keys of other kinds are the assessor's, in 5.4-4-1)", host);
-        }
-        List<Dut> others = units.others(dut);
-        if (others.isEmpty()) {
-            throw Verdicts.inconclusive("%s is the only unit in this campaign: TS 103 701 compares the keys of at least two units; "
-                    + "certify it together with another unit", dut.id());
-        }
-        StringBuilder table = new StringBuilder("unit, address, port, key, public key sha256\n");
-        own.forEach((port, leaf) -> table.append(UnitKeys.row(dut, port, leaf)));
-        Map<String, List<String>> sharedBy = new java.util.LinkedHashMap<>();
-        List<String> unread = new ArrayList<>();
-        int compared = 0;
-        for (Dut other : others) {
-            Optional<NetworkInterface> network = other.interfaces().network();
-            if (network.isEmpty()) {
-                continue;
-            }
-            Map<Integer, CertificateInfo> theirs = UnitKeys.read(other, bench, probes);
-            if (theirs.isEmpty()) {
-                unread.add(other.id());
-                continue;
-            }
-            compared++;
-            theirs.forEach((port, leaf) -> {
-                table.append(UnitKeys.row(other, port, leaf));
-                sharedBy.computeIfAbsent(leaf.publicKeySha256(), k -> new ArrayList<>())
-                        .add(other.id() + " (" + network.get().host() + ":" + port + ")");
-            });
-        }
-        evidence.writeText("unit-keys.csv", table.toString());
-        List<String> shared = new ArrayList<>();
-        for (Map.Entry<Integer, CertificateInfo> entry : own.entrySet()) {
-            CertificateInfo leaf = entry.getValue();
-            String key = leaf.keyType() + " " + leaf.keyBits() + ", public key sha256 " + leaf.publicKeySha256().substring(0, 16) + "…";
-            List<String> alsoOn = sharedBy.getOrDefault(leaf.publicKeySha256(), List.of());
-            if (alsoOn.isEmpty()) {
-                evidence.finding(Finding.pass("key-" + entry.getKey(), entry.getKey() + "/tcp presents a key (" + key
-                        + ") no other unit of the " + compared + " read presents"));
-            } else {
-                shared.add("the key of " + entry.getKey() + "/tcp (" + key + ") is also presented by " + String.join(", ", alsoOn));
-                evidence.finding(Finding.fail("key-" + entry.getKey(), entry.getKey() + "/tcp shares its key with " + String.join(", ", alsoOn)));
-            }
-        }
-        Verdicts.failIf(!shared.isEmpty(), "%s shares keys with other units: %s", dut.id(), String.join("; ", shared));
-        if (compared == 0) {
-            throw Verdicts.inconclusive("no other unit of the campaign presented a TLS certificate to compare with (%s)",
-                    String.join(", ", unread));
-        }
+        UnitKeys.Comparison comparison = UnitKeys.compare(dut, units, bench, probes, evidence);
+        Verdicts.failIf(!comparison.shared().isEmpty(), "%s shares keys with other units: %s", dut.id(),
+                String.join("; ", comparison.shared()));
+        comparison.requireDecided();
+    }
+
+    /**
+     * Test group 5.4-3, functional: what can be seen from outside of a critical security parameter hard-coded into
+     * the software is the same key on several units. The comparison of 5.4-4-2: a TLS key this unit shares with
+     * another unit of the campaign is a FAIL, naming both; STANDARDS.md calls it an indicator, and the assessor
+     * judges the source in 5.4-3-1.
+     */
+    @Provision(id = "5.4-3", level = Level.MANDATORY)
+    @TestCase(id = "5.4-3-2", assessment = Assessment.FUNCTIONAL, title = "no key the units share, as a hard-coded one would be",
+            requires = Requirement.NETWORK, timeout = "PT3M")
+    void noKeyIsCommonToTheUnits(Dut dut, Units units, Bench bench, Probes probes, Evidence evidence) {
+        UnitKeys.Comparison comparison = UnitKeys.compare(dut, units, bench, probes, evidence);
+        Verdicts.failIf(!comparison.shared().isEmpty(), "%s presents keys other units present too, as keys hard-coded into the "
+                + "firmware are: %s", dut.id(), String.join("; ", comparison.shared()));
+        comparison.requireDecided();
     }
 
     /** How long the lab broker turns a device away in 5.9-3-2. */

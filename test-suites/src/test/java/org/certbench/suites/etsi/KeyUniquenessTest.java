@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 5.4-4-2 against units served by openssl s_server on loopback addresses of their own: two units whose
- * certificates differ but carry one key both FAIL, each naming the other; a unit with a key of its own
+ * 5.4-4-2 and 5.4-3-2 against units served by openssl s_server on loopback addresses of their own: two units
+ * whose certificates differ but carry one key both FAIL, each naming the other; a unit with a key of its own
  * (speaking TLS 1.3 only, so its certificate is read through a full handshake) passes; a unit alone
  * cannot be decided.
  */
@@ -76,7 +76,11 @@ class KeyUniquenessTest {
     }
 
     private static Map<String, LedgerRow.CaseVerdict> verdicts(List<LedgerRow> rows) {
-        return LedgerReader.rows(rows, LedgerRow.CaseVerdict.class).stream().filter(v -> v.caseId().equals("5.4-4-2"))
+        return verdicts(rows, "5.4-4-2");
+    }
+
+    private static Map<String, LedgerRow.CaseVerdict> verdicts(List<LedgerRow> rows, String caseId) {
+        return LedgerReader.rows(rows, LedgerRow.CaseVerdict.class).stream().filter(v -> v.caseId().equals(caseId))
                 .collect(Collectors.toMap(LedgerRow.CaseVerdict::device, Function.identity()));
     }
 
@@ -86,7 +90,8 @@ class KeyUniquenessTest {
         List<Path> profiles = List.of(unit("unit-a", "127.0.21.1", firmwareKey), unit("unit-b", "127.0.21.2", firmwareKey),
                 unit("unit-c", "127.0.21.3", key("unit-c"), "-tls1_3"));
         Path out = dir.resolve("out");
-        Map<String, LedgerRow.CaseVerdict> verdicts = verdicts(FunctionalRun.of(profiles, "5.4-4", out));
+        List<LedgerRow> rows = FunctionalRun.of(profiles, "5.4-3,5.4-4", out);
+        Map<String, LedgerRow.CaseVerdict> verdicts = verdicts(rows);
 
         assertThat(verdicts).containsOnlyKeys("unit-a", "unit-b", "unit-c");
         assertThat(verdicts.get("unit-a").verdict()).isEqualTo(Verdict.FAIL);
@@ -95,6 +100,10 @@ class KeyUniquenessTest {
         assertThat(verdicts.get("unit-b").verdict()).isEqualTo(Verdict.FAIL);
         assertThat(verdicts.get("unit-b").reason()).contains("also presented by unit-a (127.0.21.1:8443)").doesNotContain("unit-c");
         assertThat(verdicts.get("unit-c").verdict()).as(verdicts.get("unit-c").reason()).isEqualTo(Verdict.PASS);
+        Map<String, LedgerRow.CaseVerdict> hardCoded = verdicts(rows, "5.4-3-2");
+        assertThat(hardCoded.get("unit-a").reason()).contains("as keys hard-coded into the firmware are").contains("unit-b (127.0.21.2:8443)");
+        assertThat(hardCoded.get("unit-b").verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(hardCoded.get("unit-c").verdict()).isEqualTo(Verdict.PASS);
 
         // The evidence names every unit's key, and the two shared ones are the same value under different certificates.
         List<String> keys = Files.readAllLines(out.resolve("evidence/unit-c/etsi-en-303-645/5.4-4-2/unit-keys.csv"));
