@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.certbench.api.Evidence;
 import org.certbench.probes.broker.BrokerLog;
+import org.certbench.probes.broker.BrokerWatch;
 import org.certbench.probes.broker.BrokerWitness;
 import org.certbench.probes.coap.CoapProbe;
 import org.certbench.probes.http.HttpProbe;
@@ -46,7 +47,7 @@ public final class Probes {
      * @param broker the campaign's lab broker, started on first call
      */
     public Probes(Evidence evidence, Deadline deadline, ProbeSettings settings, Supplier<Optional<BrokerLog>> broker) {
-        this(evidence, deadline, settings, broker, ScanMemory.NONE, "");
+        this(evidence, deadline, settings, broker, ScanMemory.NONE, BrokerWatch.NONE, "");
     }
 
     /**
@@ -55,11 +56,12 @@ public final class Probes {
      *
      * @param broker the campaign's lab broker, started on first call
      * @param scans the campaign's scans, reused while recent
-     * @param caseLabel the case, as a later case's evidence names it when it reuses a scan made here
+     * @param watch since when the campaign has watched the lab broker for each device
+     * @param caseLabel the case, as a later case's evidence names it when it reuses a scan or a watch begun here
      */
     public Probes(Evidence evidence, Deadline deadline, ProbeSettings settings, Supplier<Optional<BrokerLog>> broker,
-            ScanMemory scans, String caseLabel) {
-        this.broker = new BrokerWitness(evidence, deadline, broker);
+            ScanMemory scans, BrokerWatch watch, String caseLabel) {
+        this.broker = new BrokerWitness(evidence, deadline, broker, watch, caseLabel);
         this.net = new NetProbe(evidence, deadline, settings.scan(), scans, caseLabel);
         this.login = new LoginProbe(evidence, deadline, settings.loginBudget());
         this.serial = new SerialProbe(evidence, deadline);

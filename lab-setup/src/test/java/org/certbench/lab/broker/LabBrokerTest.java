@@ -27,6 +27,7 @@ import org.certbench.probes.ProbeSettings;
 import org.certbench.probes.Probes;
 import org.certbench.probes.broker.BrokerLog;
 import org.certbench.probes.broker.BrokerSession;
+import org.certbench.probes.broker.BrokerWatch;
 import org.certbench.probes.broker.RogueAttempt;
 import org.certbench.probes.testing.DirectoryEvidence;
 import org.certbench.probes.tls.RecordingTrustManager;
@@ -201,6 +202,32 @@ class LabBrokerTest {
         Probes without = new Probes(evidence, Deadline.in(Duration.ofSeconds(5)), ProbeSettings.DEFAULT);
         assertThatThrownBy(() -> without.broker().sessionsFrom("127.0.0.1", Duration.ofSeconds(1)))
                 .isInstanceOf(VerdictException.class).hasMessageContaining("cannot be read");
+    }
+
+    @Test
+    void aLaterCaseGoesOnWithTheCampaignsWatchOfADeviceAndStillSeesItWhenItComes(@TempDir Path dir) throws Exception {
+        BrokerWatch watch = new BrokerWatch();
+        String host = "127.0.98.7";
+        Probes first = caseProbes(dir.resolve("first"), watch, "case 5.5-1-2 on late-device");
+        assertThat(first.broker().sessionsFrom(host, Duration.ofMillis(600))).isEmpty();
+        Probes second = caseProbes(dir.resolve("second"), watch, "case 5.5-1-3 on late-device");
+        assertThat(second.broker().sessionsFrom(host, Duration.ofMillis(600))).isEmpty();
+        assertThat(Files.readString(dir.resolve("first/broker-sessions.txt"))).doesNotContain("watched since");
+        assertThat(Files.readString(dir.resolve("second/broker-sessions.txt")))
+                .contains("watched since").contains("(case 5.5-1-2 on late-device)").contains("none");
+
+        // Only the wait is shared: the log is read afresh, so a device that comes late is seen by the next case.
+        Mqtt3Client.builder().identifier("late-device").transportConfig().serverAddress(broker.plainEndpoint())
+                .localAddress(new java.net.InetSocketAddress(host, 0)).applyTransportConfig().buildBlocking().connect();
+        Probes third = caseProbes(dir.resolve("third"), watch, "case 5.9-3-2 on late-device");
+        assertThat(third.broker().sessionsFrom(host, Duration.ofMillis(600))).extracting(BrokerSession::clientId).containsExactly("late-device");
+        assertThat(Files.readString(dir.resolve("third/broker-sessions.txt"))).contains("late-device MQTT 3.1.1 from " + host);
+    }
+
+    private static Probes caseProbes(Path dir, BrokerWatch watch, String label) throws java.io.IOException {
+        Files.createDirectories(dir);
+        return new Probes(new DirectoryEvidence(dir), Deadline.in(Duration.ofSeconds(30)), ProbeSettings.DEFAULT, () -> Optional.of(broker),
+                org.certbench.probes.net.ScanMemory.NONE, watch, label);
     }
 
     @Test

@@ -191,8 +191,8 @@ public final class En303645 {
     private static List<BrokerSession> uplinkSessions(Probes probes, String host) {
         List<BrokerSession> sessions = probes.broker().sessionsFrom(host, UPLINK_WAIT);
         if (sessions.isEmpty()) {
-            throw Verdicts.inconclusive("%s opened no session on the lab broker within %s: point the device at the bench's broker",
-                    host, UPLINK_WAIT);
+            throw Verdicts.inconclusive("%s opened no session on the lab broker within %s of the campaign's first look for one: "
+                    + "point the device at the bench's broker", host, UPLINK_WAIT);
         }
         return sessions;
     }
@@ -229,8 +229,8 @@ public final class En303645 {
         Verdicts.failIf(accepted.isPresent(), "%s accepted the rogue broker's untrusted certificate: %s", host,
                 accepted.map(RogueAttempt::describe).orElse(""));
         if (attempts.stream().noneMatch(a -> a.outcome() == RogueAttempt.Outcome.REFUSED)) {
-            throw Verdicts.inconclusive("%s did not connect to the rogue listener within %s: point the device's broker name at it",
-                    host, UPLINK_WAIT);
+            throw Verdicts.inconclusive("%s did not connect to the rogue listener within %s of the campaign's first look for it: "
+                    + "point the device's broker name at it", host, UPLINK_WAIT);
         }
     }
 

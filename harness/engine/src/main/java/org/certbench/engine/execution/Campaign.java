@@ -56,6 +56,7 @@ public final class Campaign {
     private final Map<UniqueId, String> reasons = new ConcurrentHashMap<>();
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final org.certbench.probes.net.ScanMemory scans;
+    private final org.certbench.probes.broker.BrokerWatch brokerWatch = new org.certbench.probes.broker.BrokerWatch();
     private Instant started = Instant.now();
     private @Nullable Ledger ledger;
     private @Nullable Resumption resumed;
@@ -74,6 +75,11 @@ public final class Campaign {
         this.id = ID_TIME.format(started) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
         this.out = settings.out().orElse(Path.of("certbench-runs", id));
         this.scans = org.certbench.probes.net.ScanMemory.keepingFor(settings.probes().scanReuse());
+    }
+
+    /** Since when this run has watched the lab broker for each device (not across a resume: a resumed run watches afresh). */
+    public org.certbench.probes.broker.BrokerWatch brokerWatch() {
+        return brokerWatch;
     }
 
     /** The complete port scans this run has made, reused by later cases while recent (not across a resume). */

@@ -116,7 +116,7 @@ public final class CaseRunner {
             } else if (type == Units.class) {
                 arguments[i] = campaign.units();
             } else if (type == Probes.class) {
-                arguments[i] = new Probes(evidence, deadline, campaign.settings().probes(), campaign::broker, campaign.scans(),
+                arguments[i] = new Probes(evidence, deadline, campaign.settings().probes(), campaign::broker, campaign.scans(), campaign.brokerWatch(),
                         "case " + model.id() + " on " + dut.id());
             } else {
                 throw new IllegalStateException("discovery let through a parameter of type " + type.getName());

@@ -31,11 +31,24 @@ public final class BrokerWitness {
     private final Evidence evidence;
     private final Deadline deadline;
     private final Supplier<Optional<BrokerLog>> broker;
+    private final BrokerWatch watch;
+    private final String caseLabel;
 
     public BrokerWitness(Evidence evidence, Deadline deadline, Supplier<Optional<BrokerLog>> broker) {
+        this(evidence, deadline, broker, BrokerWatch.NONE, "");
+    }
+
+    /**
+     * @param watch the campaign's watch: how long each device has been waited for already
+     * @param caseLabel the case, as a later case's evidence names it when it goes on with this case's watch
+     */
+    public BrokerWitness(Evidence evidence, Deadline deadline, Supplier<Optional<BrokerLog>> broker, BrokerWatch watch,
+            String caseLabel) {
         this.evidence = evidence;
         this.deadline = deadline;
         this.broker = broker;
+        this.watch = watch;
+        this.caseLabel = caseLabel;
     }
 
     /** The lab broker, if the bench has one certbench can read (not an external broker). */
@@ -44,15 +57,16 @@ public final class BrokerWitness {
     }
 
     /**
-     * The sessions a host opened, waiting up to {@code wait} (and never past the case's deadline)
-     * for the first one; written to {@code broker-sessions.txt}.
+     * The sessions a host opened, waiting up to {@code wait} from when the campaign first watched for them (and
+     * never past the case's deadline) for the first one; written to {@code broker-sessions.txt}.
      *
      * @throws org.certbench.api.VerdictException INCONCLUSIVE when the bench's broker cannot be read
      */
     public List<BrokerSession> sessionsFrom(String host, Duration wait) {
         BrokerLog log = required();
-        List<BrokerSession> seen = await(wait, () -> log.sessions().stream().filter(s -> s.remoteAddress().equals(host)).toList());
-        write("broker-sessions.txt", host, wait, seen, s -> {
+        BrokerWatch.Watched watched = watch.watch("sessions " + host, caseLabel);
+        List<BrokerSession> seen = await(left(wait, watched), () -> log.sessions().stream().filter(s -> s.remoteAddress().equals(host)).toList());
+        write("broker-sessions.txt", host, wait, watched, seen, s -> {
             StringBuilder line = new StringBuilder(s.connected() + " " + s.describe());
             s.publishes().forEach(p -> line.append("\n    ").append(p.at()).append(" PUBLISH ").append(p.topic()).append(' ')
                     .append(p.payloadBytes()).append(" bytes qos ").append(p.qos()).append(p.retain() ? " retained" : ""));
@@ -62,13 +76,16 @@ public final class BrokerWitness {
     }
 
     /**
-     * The connections a host made to the rogue listener, waiting up to {@code wait} for the first;
+     * The connections a host made to the rogue listener, waiting up to {@code wait} from when the campaign first
+     * watched for them for the first;
      * written to {@code rogue-listener.txt}.
      */
     public List<RogueAttempt> rogueAttemptsFrom(String host, Duration wait) {
         BrokerLog log = required();
-        List<RogueAttempt> seen = await(wait, () -> log.rogueAttempts().stream().filter(a -> a.remoteAddress().equals(host)).toList());
-        write("rogue-listener.txt", host, wait, seen, a -> a.at() + " " + a.describe());
+        BrokerWatch.Watched watched = watch.watch("rogue " + host, caseLabel);
+        List<RogueAttempt> seen = await(left(wait, watched), () -> log.rogueAttempts().stream().filter(a -> a.remoteAddress().equals(host))
+                .toList());
+        write("rogue-listener.txt", host, wait, watched, seen, a -> a.at() + " " + a.describe());
         return seen;
     }
 
@@ -107,7 +124,7 @@ public final class BrokerWitness {
         }
         List<RefusedConnect> seen = refusedSince(log, host, from);
         Duration held = Duration.between(from, Instant.now());
-        write("broker-refusals.txt", host, window, seen, c -> c.at() + " CONNECT from " + c.clientId() + " refused (server unavailable)",
+        write("broker-refusals.txt", host, window, null, seen, c -> c.at() + " CONNECT from " + c.clientId() + " refused (server unavailable)",
                 early ? "the tries settled the case after " + held.toMillis() + " ms: the refusal ended then, not after the window" : null);
         return seen;
     }
@@ -144,13 +161,22 @@ public final class BrokerWitness {
         return seen;
     }
 
-    private <T> void write(String name, String host, Duration wait, List<T> seen, Function<T, String> line) {
-        write(name, host, wait, seen, line, null);
+    /** What is left of {@code wait} since the campaign first watched: nothing, once an earlier case waited it out. */
+    private static Duration left(Duration wait, BrokerWatch.Watched watched) {
+        Duration left = wait.minus(Duration.between(watched.since(), Instant.now()));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private <T> void write(String name, String host, Duration wait, List<T> seen, Function<T, String> line, @Nullable String closing) {
+    private <T> void write(String name, String host, Duration wait, BrokerWatch.Watched watched, List<T> seen, Function<T, String> line) {
+        write(name, host, wait, watched, seen, line, null);
+    }
+
+    private <T> void write(String name, String host, Duration wait, BrokerWatch.@Nullable Watched watched, List<T> seen,
+            Function<T, String> line, @Nullable String closing) {
         try (Transcript transcript = evidence.transcript(name)) {
-            transcript.note("lab broker, connections from " + host + " (waited up to " + wait + ", read " + Instant.now() + ")");
+            String since = watched == null || watched.byCase().equals(caseLabel) ? ""
+                    : ", watched since " + watched.since() + " (" + watched.byCase() + ")";
+            transcript.note("lab broker, connections from " + host + " (waited up to " + wait + since + ", read " + Instant.now() + ")");
             if (seen.isEmpty()) {
                 transcript.note("none");
             }
