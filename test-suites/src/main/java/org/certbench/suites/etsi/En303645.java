@@ -40,6 +40,7 @@ import org.certbench.api.Evidence;
 import org.certbench.api.Feature;
 import org.certbench.api.Finding;
 import org.certbench.api.Level;
+import org.certbench.api.Operator;
 import org.certbench.api.Provision;
 import org.certbench.api.Requirement;
 import org.certbench.api.Standard;
@@ -911,6 +912,77 @@ public final class En303645 {
         Verdicts.failIf(!comparison.shared().isEmpty(), "%s presents keys other units present too, as keys hard-coded into the "
                 + "firmware are: %s", dut.id(), String.join("; ", comparison.shared()));
         comparison.requireDecided();
+    }
+
+    /** How long a device may take to come back after a power cut, unless IXIT 23-ResMech/recovery-time says. */
+    private static final Duration RECOVERY_DEFAULT = Duration.ofMinutes(2);
+    /** How long a device is left without power: long enough to lose what a short dip would leave. */
+    private static final Duration POWER_OFF_TIME = Duration.ofSeconds(5);
+    private static final Pattern RECOVERY_TIME = Pattern.compile("(?i)(\\d{1,4})\\s*(s|sec|seconds?|min|minutes?)\\b");
+
+    /**
+     * Test group 5.9-1, functional: the device comes back by itself after a power outage. Its outlet on the bench
+     * (the profile's {@code interfaces.power.outlet}) is switched off; every declared TCP port that answered before
+     * must stop answering (else the outlet did not cut it, and nothing is decided), the power stays off 5 s, and once
+     * it is back every one of those ports must answer again, and a device that reports to the lab broker must report
+     * again, within IXIT 23-ResMech/recovery-time (2 min when it declares none). The outlet is switched on again
+     * whatever happens.
+     */
+    @Provision(id = "5.9-1", level = Level.RECOMMENDED)
+    @TestCase(id = "5.9-1-2", assessment = Assessment.FUNCTIONAL, title = "the device comes back by itself after a power cut",
+            requires = {Requirement.NETWORK, Requirement.POWER}, timeout = "PT8M")
+    void comesBackAfterAPowerCut(Dut dut, Bench bench, Operator operator, Probes probes, Evidence evidence) {
+        NetworkInterface network = dut.interfaces().network().orElseThrow();
+        String host = network.host();
+        String outletName = dut.interfaces().powerOutlet().orElseThrow();
+        String outlet = bench.outlet(outletName).orElseThrow(() -> Verdicts.inconclusive(
+                "the bench has no outlet named %s (the profile's interfaces.power.outlet)", outletName));
+        Duration recovery = dut.ixit().text("23-ResMech", "recovery-time").map(RECOVERY_TIME::matcher).filter(Matcher::find)
+                .map(m -> m.group(2).toLowerCase(java.util.Locale.ROOT).startsWith("m") ? Duration.ofMinutes(Long.parseLong(m.group(1)))
+                        : Duration.ofSeconds(Long.parseLong(m.group(1)))).orElse(RECOVERY_DEFAULT);
+        Set<Integer> declared = new TreeSet<>(network.declaredPorts(Transport.TCP));
+        declared.removeAll(DeviceServices.benchPorts(network, bench));
+        Set<Integer> up = probes.net().watchTcp(host, declared, Duration.ZERO, open -> true).open();
+        if (up.isEmpty()) {
+            throw Verdicts.inconclusive("no declared TCP port of %s answers before the power cut (%s): nothing to see come back",
+                    host, declared);
+        }
+        boolean reports = dut.interfaces().uplink().isPresent() && probes.broker().log().isPresent();
+        java.time.Instant on;
+        try {
+            probes.power().set(outlet, operator, false);
+            org.certbench.probes.net.PortWatch off = probes.net().watchTcp(host, up, Duration.ofSeconds(30), Set::isEmpty);
+            if (!off.settled()) {
+                throw Verdicts.inconclusive("outlet %s did not cut the power of %s: %s still answer 30 s after it was switched off",
+                        outletName, host, off.open());
+            }
+            sleepFor(POWER_OFF_TIME);
+        } finally {
+            probes.power().set(outlet, operator, true);
+            on = java.time.Instant.now();
+        }
+        org.certbench.probes.net.PortWatch back = probes.net().watchTcp(host, up, recovery, open -> open.containsAll(up));
+        Verdicts.failIf(!back.settled(), "after the power came back, %s did not answer again within %d s on %s (it answered on %s before "
+                + "the cut)", host, recovery.toSeconds(), back.missing(up), up);
+        String came = String.format(java.util.Locale.ROOT, "ports %s back %.1f s after the power", up, back.elapsed().toMillis() / 1000.0);
+        if (reports) {
+            Duration left = recovery.minus(Duration.between(on, java.time.Instant.now()));
+            List<BrokerSession> again = probes.broker().sessionsSince(host, on, left.isNegative() ? Duration.ZERO : left);
+            Verdicts.failIf(again.isEmpty(), "%s came back (%s) but did not report to the lab broker again within %d s of the power",
+                    host, came, recovery.toSeconds());
+            came += String.format(java.util.Locale.ROOT, ", reporting to the broker %.1f s after", Duration.between(on,
+                    again.get(0).connected()).toMillis() / 1000.0);
+        }
+        evidence.finding(Finding.pass("power-cut", "came back by itself: " + came));
+    }
+
+    private static void sleepFor(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Verdicts.inconclusive("interrupted while the power was off");
+        }
     }
 
     /** How long the lab broker turns a device away in 5.9-3-2. */

@@ -76,6 +76,19 @@ public final class BrokerWitness {
     }
 
     /**
+     * The sessions a host opened after {@code since}, waiting up to {@code wait} for the first (never past the case's
+     * deadline): a device coming back after a power cut. The campaign's watch does not shorten this wait, since it
+     * is for something new. Written to {@code broker-sessions.txt}.
+     */
+    public List<BrokerSession> sessionsSince(String host, Instant since, Duration wait) {
+        BrokerLog log = required();
+        List<BrokerSession> seen = await(wait, () -> log.sessions().stream()
+                .filter(s -> s.remoteAddress().equals(host) && s.connected().isAfter(since)).toList());
+        write("broker-sessions.txt", host, wait, null, seen, s -> s.connected() + " " + s.describe(), "sessions opened after " + since);
+        return seen;
+    }
+
+    /**
      * The connections a host made to the rogue listener, waiting up to {@code wait} from when the campaign first
      * watched for them for the first;
      * written to {@code rogue-listener.txt}.

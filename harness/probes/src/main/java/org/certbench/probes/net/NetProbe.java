@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -136,6 +138,66 @@ public final class NetProbe {
             record(transcript, scan, true);
             scans.remember(scan, caseLabel);
             return scan;
+        }
+    }
+
+    /** How long one try of a watched port waits for its connection: a powered-off device answers nothing at all. */
+    private static final int WATCH_CONNECT_MILLIS = 700;
+
+    /**
+     * Watches which of {@code ports} on {@code host} take a TCP connection: a round tries each once, a round a second,
+     * until {@code done} accepts the ports open in a round or {@code wait} (never past the case's deadline) runs out;
+     * a wait of zero is one round.
+     * What changed from round to round is recorded in {@code tcp-watch-HOST.txt}, with when.
+     *
+     * @param done given the ports open in a round, whether that is what the case waits for
+     */
+    public PortWatch watchTcp(String host, Collection<Integer> ports, Duration wait, Predicate<Set<Integer>> done) {
+        String name = "tcp-watch-" + Transcripts.safe(host) + ".txt";
+        try (Transcript transcript = evidence.transcript(name)) {
+            List<Integer> watched = List.copyOf(new TreeSet<>(ports));
+            transcript.sent(String.format(Locale.ROOT, "watching %s ports %s for up to %d s, a round a second, connect timeout %d ms",
+                    host, watched, wait.toSeconds(), WATCH_CONNECT_MILLIS));
+            Deadline until = Deadline.in(wait.compareTo(deadline.remaining()) < 0 ? wait : deadline.remaining());
+            long started = System.nanoTime();
+            Set<Integer> previous = null;
+            int rounds = 0;
+            while (true) {
+                long round = System.nanoTime();
+                Set<Integer> open = new TreeSet<>();
+                for (int port : watched) {
+                    try (Socket socket = new Socket()) {
+                        socket.connect(new InetSocketAddress(host, port), deadline.remainingMillis(WATCH_CONNECT_MILLIS));
+                        open.add(port);
+                    } catch (IOException e) {
+                        // refused, unreachable or no answer: the port is not up
+                    }
+                }
+                rounds++;
+                Duration at = Duration.ofNanos(System.nanoTime() - started);
+                if (!open.equals(previous)) {
+                    transcript.received(String.format(Locale.ROOT, "after %.1f s: %s", at.toMillis() / 1000.0,
+                            open.isEmpty() ? "no port takes a connection" : "open " + open));
+                    previous = open;
+                }
+                if (done.test(open)) {
+                    transcript.note(String.format(Locale.ROOT, "settled after %.1f s, %d rounds", at.toMillis() / 1000.0, rounds));
+                    return new PortWatch(new TreeSet<>(open), true, at, rounds);
+                }
+                if (until.expired()) {
+                    transcript.note(String.format(Locale.ROOT, "not settled in %.1f s, %d rounds", at.toMillis() / 1000.0, rounds));
+                    return new PortWatch(new TreeSet<>(open), false, at, rounds);
+                }
+                long pause = 1000 - (System.nanoTime() - round) / 1_000_000;
+                if (pause > 0) {
+                    try {
+                        Thread.sleep(Math.min(pause, Math.max(1, until.remaining().toMillis())));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw Verdicts.inconclusive("interrupted while watching the ports of %s", host);
+                    }
+                }
+            }
         }
     }
 
