@@ -55,11 +55,12 @@ public final class ContainerBench implements VirtualBench {
     private final Path benchFile;
     private final List<PowerCut> powerCuts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Thread> powerCutters = new ArrayList<>();
+    private final List<VirtualOutlet> outlets = new ArrayList<>();
     private volatile boolean closing;
 
     private final String kind;
 
-    /** One power cut of a rebooting device: killed at {@code off}, started again at {@code on}. */
+    /** One power cut of a device, a rebooting one's or through its outlet: killed at {@code off}, started again at {@code on}. */
     public record PowerCut(String device, java.time.Instant off, java.time.Instant on) {
     }
 
@@ -69,6 +70,7 @@ public final class ContainerBench implements VirtualBench {
         LabBroker started = null;
         try {
             StringBuilder consoles = new StringBuilder();
+            StringBuilder outletLines = new StringBuilder();
             Addresses plan = Addresses.plan(variants);
             for (Variant variant : variants) {
                 String fixed = plan.of(variant);
@@ -90,7 +92,12 @@ public final class ContainerBench implements VirtualBench {
                     throw new IOException("the container engine gave " + variant.deviceId() + " address " + address + ", not " + fixed);
                 }
                 addresses.put(variant, address);
-                consoles.append(VirtualProfiles.write(dir, variant, address, secrets, List.of(), profiles));
+                String outlet = null;
+                if (hostile.isEmpty()) {
+                    outlet = variant.deviceId() + "-outlet";
+                    outletLines.append("  ").append(outlet).append(": ").append(plug(container, variant.deviceId()).driver()).append('\n');
+                }
+                consoles.append(VirtualProfiles.write(dir, variant, address, secrets, List.of(), outlet, profiles));
             }
             // The bridge's gateway address exists on this machine only once a container runs on it: bound only now.
             String gateway = plan.gateway();
@@ -101,7 +108,7 @@ public final class ContainerBench implements VirtualBench {
                 container.copyFileToContainer(Transferable.of(started.caCertificatePem()), "/etc/certbench/broker-ca.pem");
                 container.copyFileToContainer(Transferable.of(brokerEnv), "/etc/certbench/broker.env");
             }
-            benchFile = VirtualProfiles.writeBench(dir, kind(), gateway, consoles.toString());
+            benchFile = VirtualProfiles.writeBench(dir, kind(), gateway, consoles.toString(), outletLines.toString());
             broker = started;
             for (int i = 0; i < variants.size(); i++) {
                 if (hostile.get(variants.get(i)) == Hostility.REBOOTING) {
@@ -202,12 +209,32 @@ public final class ContainerBench implements VirtualBench {
     }
 
     /**
-     * Every power cut of a rebooting device so far. The device's power is cut {@link #POWER_ON} after it is up and
-     * comes back {@link #POWER_OFF} later: the container is killed (SIGKILL, a pulled plug: no process gets to close a
-     * connection) and started again on its address, with its services starting from scratch.
+     * Every power cut so far: those a case made through a device's outlet, and those of a rebooting device, whose
+     * power is cut {@link #POWER_ON} after it is up and comes back {@link #POWER_OFF} later. Either way the container
+     * is killed (SIGKILL, a pulled plug: no process gets to close a connection) and started again on its address,
+     * with its services starting from scratch.
      */
     public List<PowerCut> powerCuts() {
         return List.copyOf(powerCuts);
+    }
+
+    /**
+     * The device's plug on the bench ({@link VirtualOutlet}): off kills its container (SIGKILL, as a pulled plug), on
+     * starts it again on its address; each cut is recorded in {@link #powerCuts()}.
+     */
+    private VirtualOutlet plug(GenericContainer<?> container, String device) throws IOException {
+        DockerClient client = DockerClientFactory.instance().client();
+        String id = container.getContainerId();
+        java.time.Instant[] off = {null};
+        VirtualOutlet outlet = VirtualOutlet.serve(() -> {
+            off[0] = java.time.Instant.now();
+            client.killContainerCmd(id).withSignal("KILL").exec();
+        }, () -> {
+            client.startContainerCmd(id).exec();
+            powerCuts.add(new PowerCut(device, off[0], java.time.Instant.now()));
+        });
+        outlets.add(outlet);
+        return outlet;
     }
 
     private void startPowerCutter(GenericContainer<?> container, String device) {
@@ -250,6 +277,7 @@ public final class ContainerBench implements VirtualBench {
                 Thread.currentThread().interrupt();
             }
         }
+        outlets.forEach(VirtualOutlet::close);
         for (GenericContainer<?> container : containers) {
             try {
                 container.stop();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The device profile of each virtual device variant: what its manufacturer would declare. The
@@ -46,6 +47,14 @@ public final class VirtualProfiles {
      *     every address (the in-JVM bench shares the machine's loopback); declared with a note saying so
      */
     public static String render(Variant variant, String host, String owner, String psk, List<Integer> machinePorts) {
+        return render(variant, host, owner, psk, machinePorts, null);
+    }
+
+    /**
+     * As {@link #render(Variant, String, String, String, List)}, powered from the bench outlet named {@code outlet}
+     * (the container bench's: cutting it kills the container), or from none.
+     */
+    static String render(Variant variant, String host, String owner, String psk, List<Integer> machinePorts, @Nullable String outlet) {
         List<String> ports = new ArrayList<>();
         ports.add(port(Variant.HTTPS, "tcp", "https"));
         ports.add(port(Variant.MQTTS, "tcp", "mqtts"));
@@ -81,7 +90,7 @@ public final class VirtualProfiles {
                   coap:   { port: %d, security: psk }
                   http:   { port: %d, tls: true }
                   serial: { port: %s }
-                  uplink: { protocol: mqtt, tls: true }   # reports to the lab broker
+                %s  uplink: { protocol: mqtt, tls: true }   # reports to the lab broker
                 credentials:
                   owner: { username: owner, password: "%s" }
                   coap-psk: { username: %s, password: "%s" }
@@ -163,7 +172,7 @@ public final class VirtualProfiles {
                   20-SecBoot: { detection: none, notification: none }
                   21-PersData: { processing: none; temperature readings only }
                   22-ExtSens: { sensors: temperature }
-                  23-ResMech: { measures: keeps working locally without the network; reconnects with backoff }
+                  23-ResMech: { measures: keeps working locally without the network; reconnects with backoff, recovery-time: 60 s after power returns }
                   24-TelData: { purpose: temperature readings to the owner's broker, security-examination: none }
                   25-DelFunc: { target: owner account, keys and settings, confirmation: console message after reset }
                   26-UserDec: { options: owner password set at setup }
@@ -171,7 +180,8 @@ public final class VirtualProfiles {
                   28-ExtAPI: { apis: HTTPS, MQTT topics, CoAP resources }
                   29-InpVal: { measures: input length and type checked on every interface }
                 """.formatted(variant.name(), flaws, variant.deviceId(), variant.name(), InJvmDevice.FIRMWARE, host,
-                String.join("\n", ports), Variant.MQTTS, Variant.COAPS, Variant.HTTPS, consoleName(variant), owner,
+                String.join("\n", ports), Variant.MQTTS, Variant.COAPS, Variant.HTTPS, consoleName(variant),
+                outlet == null ? "" : "  power:  { outlet: " + outlet + " }\n", owner,
                 variant.deviceId(), psk, Variant.HTTPS, Variant.MQTTS, Variant.COAPS, Variant.STATUS, machineServices)
                 .replace("{docs}", "https://" + host + ":" + Variant.HTTPS + "/docs");
     }
@@ -182,11 +192,17 @@ public final class VirtualProfiles {
      */
     static String write(Path dir, Variant variant, String address, DeviceSecrets secrets, List<Integer> machinePorts, Map<Variant, Path> profiles)
             throws IOException {
+        return write(dir, variant, address, secrets, machinePorts, null, profiles);
+    }
+
+    /** As {@link #write(Path, Variant, String, DeviceSecrets, List, Map)}, the device powered from {@code outlet}. */
+    static String write(Path dir, Variant variant, String address, DeviceSecrets secrets, List<Integer> machinePorts,
+            @Nullable String outlet, Map<Variant, Path> profiles) throws IOException {
         Path secretsDir = SecretFiles.privateDir(dir.resolve("secrets"));
         Path owner = SecretFiles.write(secretsDir.resolve(variant.name() + ".owner"), secrets.ownerPassword());
         Path psk = SecretFiles.write(secretsDir.resolve(variant.name() + ".psk"), secrets.pskKey());
         Path profile = dir.resolve(variant.name() + ".yaml");
-        Files.writeString(profile, render(variant, address, "file:" + owner.toAbsolutePath(), "file:" + psk.toAbsolutePath(), machinePorts),
+        Files.writeString(profile, render(variant, address, "file:" + owner.toAbsolutePath(), "file:" + psk.toAbsolutePath(), machinePorts, outlet),
                 StandardCharsets.UTF_8);
         profiles.put(variant, profile);
         return "  " + consoleName(variant) + ": telnet://" + address + ":" + Variant.CONSOLE + "\n";
@@ -197,6 +213,11 @@ public final class VirtualProfiles {
      * assessor's answers beside it.
      */
     static Path writeBench(Path dir, String kind, String harnessAddress, String consoles) throws IOException {
+        return writeBench(dir, kind, harnessAddress, consoles, "");
+    }
+
+    /** As {@link #writeBench(Path, String, String, String)}, with the bench's outlets (lines of {@code name: driver}). */
+    static Path writeBench(Path dir, String kind, String harnessAddress, String consoles, String outlets) throws IOException {
         try (var answers = VirtualProfiles.class.getResourceAsStream("assessor-answers.yaml")) {
             Files.write(dir.resolve(ANSWERS_FILE), answers.readAllBytes());
         }
@@ -211,7 +232,8 @@ public final class VirtualProfiles {
                 broker:
                   kind: embedded
                 serial-ports:
-                %s""".formatted(kind, kind, harnessAddress, consoles), StandardCharsets.UTF_8);
+                %s%s""".formatted(kind, kind, harnessAddress, consoles, outlets.isEmpty() ? "" : "outlets:\n" + outlets),
+                StandardCharsets.UTF_8);
         return bench;
     }
 

@@ -2,12 +2,6 @@ package org.certbench.suites.etsi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.certbench.api.Verdict;
 import org.certbench.engine.ledger.LedgerReader;
 import org.certbench.engine.ledger.LedgerRow;
+import org.certbench.lab.virtual.ContainerBench;
+import org.certbench.lab.virtual.Variant;
+import org.certbench.lab.virtual.VirtualOutlet;
 import org.certbench.probes.testing.Daemon;
 import org.certbench.probes.testing.Tools;
 import org.junit.jupiter.api.AfterEach;
@@ -22,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 5.9-1-2 against a real lighttpd whose power is a plug emulator speaking the Tasmota HTTP API (no smart plug can be
- * reached from these machines): switching it off kills the daemon, switching it on starts it again after a boot of a
- * second, or never (a device that does not recover), or the plug switches nothing (wired to another device).
+ * 5.9-1-2 against a real lighttpd whose power is a plug emulator speaking the Tasmota HTTP API ({@link VirtualOutlet}:
+ * no smart plug can be reached from these machines): switching it off kills the daemon, switching it on starts it
+ * again after a boot of a second, or never (a device that does not recover), or the plug switches nothing (wired to
+ * another device). Then the secure container device, whose outlet kills and starts its container: a real power cut.
  */
 class PowerOutageTest {
 
@@ -36,14 +34,14 @@ class PowerOutageTest {
     @TempDir
     Path dir;
 
-    private HttpServer plug;
+    private VirtualOutlet plug;
     private volatile Daemon daemon;
     private final List<String> switched = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
         if (plug != null) {
-            plug.stop(0);
+            plug.close();
         }
         if (daemon != null) {
             daemon.close();
@@ -63,34 +61,25 @@ class PowerOutageTest {
                 server.port = %d
                 """.formatted(dir.resolve("www"), HOST, PORT));
         daemon = lighttpd();
-        boolean[] on = {true};
-        plug = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        plug.createContext("/cm", exchange -> {
-            String command = String.valueOf(exchange.getRequestURI().getQuery()).replace("cmnd=", "");
-            if (command.equalsIgnoreCase("Power Off") && on[0]) {
-                on[0] = false;
-                switched.add("off");
-                if (device != Device.NOT_ON_THIS_PLUG) {
-                    daemon.close();
-                }
-            } else if (command.equalsIgnoreCase("Power On") && !on[0]) {
-                on[0] = true;
-                switched.add("on");
-                if (device == Device.RECOVERS) {
-                    Thread boot = new Thread(() -> {
-                        try {
-                            Thread.sleep(1000);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                        daemon = lighttpd();
-                    });
-                    boot.start();
-                }
+        plug = VirtualOutlet.serve(() -> {
+            switched.add("off");
+            if (device != Device.NOT_ON_THIS_PLUG) {
+                daemon.close();
             }
-            reply(exchange, "{\"POWER\":\"" + (on[0] ? "ON" : "OFF") + "\"}");
+        }, () -> {
+            switched.add("on");
+            if (device == Device.RECOVERS) {
+                Thread boot = new Thread(() -> {
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    daemon = lighttpd();
+                });
+                boot.start();
+            }
         });
-        plug.start();
         Path bench = dir.resolve("bench.yaml");
         Files.writeString(bench, """
                 certbench-bench: 1
@@ -101,8 +90,8 @@ class PowerOutageTest {
                 broker:
                   kind: embedded
                 outlets:
-                  strip-1: "tasmota+http://127.0.0.1:%d"
-                """.formatted(plug.getAddress().getPort()));
+                  strip-1: "%s"
+                """.formatted(plug.driver()));
         Path profile = dir.resolve("device.yaml");
         Files.writeString(profile, """
                 certbench: 1
@@ -117,14 +106,6 @@ class PowerOutageTest {
                 """.formatted(HOST, PORT, recoveryTime));
         return LedgerReader.rows(FunctionalRun.of(profile, "5.9-1", dir.resolve("out"), "certbench.bench", bench.toString()),
                 LedgerRow.CaseVerdict.class).stream().filter(v -> v.caseId().equals("5.9-1-2")).findFirst().orElseThrow();
-    }
-
-    private static void reply(HttpExchange exchange, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 
     @Test
@@ -156,5 +137,25 @@ class PowerOutageTest {
         assertThat(verdict.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(verdict.reason()).contains("outlet strip-1 did not cut the power of " + HOST);
         assertThat(switched).containsExactly("off", "on");
+    }
+
+    @Test
+    void theSecureContainerDeviceComesBackAfterARealPowerCutAndReportsToTheBrokerAgain() throws Exception {
+        Tools.requireThat(ContainerBench.engineReachable() && ContainerBench.imagePresent(),
+                "no container engine with " + ContainerBench.IMAGE + " (run lab-setup/install.sh and export what it prints)");
+        try (ContainerBench bench = ContainerBench.start(List.of(Variant.secure()), dir.resolve("bench"))) {
+            Path out = dir.resolve("out-container");
+            LedgerRow.CaseVerdict verdict = LedgerReader.rows(FunctionalRun.of(bench.profiles().get(Variant.secure()), "5.9-1", out,
+                    "certbench.bench", bench.benchFile().toString()), LedgerRow.CaseVerdict.class).stream()
+                    .filter(v -> v.caseId().equals("5.9-1-2")).findFirst().orElseThrow();
+            assertThat(verdict.verdict()).as(verdict.reason()).isEqualTo(Verdict.PASS);
+            assertThat(bench.powerCuts()).singleElement().satisfies(cut -> {
+                assertThat(cut.device()).isEqualTo(Variant.secure().deviceId());
+                assertThat(cut.off()).isAfter(java.time.Instant.parse(verdict.started())).isBefore(cut.on());
+            });
+            List<LedgerRow.Finding> findings = LedgerReader.rows(LedgerReader.read(out.resolve(org.certbench.engine.ledger.Ledger.FILE_NAME)), LedgerRow.Finding.class);
+            assertThat(findings).extracting(LedgerRow.Finding::summary).anySatisfy(summary -> assertThat(summary)
+                    .contains("came back by itself").contains("reporting to the broker"));
+        }
     }
 }
