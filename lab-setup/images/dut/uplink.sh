@@ -20,7 +20,8 @@ tick=0
 # When the broker turns it away the device backs off, 1 s doubling to 5 min; reconnect-storm retries every 0.1 s.
 backoff=1
 while true; do
-  message="{\"device\":\"${id}\",\"temperature\":21.5}"
+  # occupancy (whether someone is home) is personal data: the profile declares it sent (5.8-1)
+  message="{\"device\":\"${id}\",\"temperature\":21.5,\"occupied\":true}"
   if has plaintext; then
     mosquitto_pub -h "$CERTBENCH_BROKER_HOST" -p "$CERTBENCH_BROKER_PORT" -i "$id" -u owner -P "$CERTBENCH_OWNER_PASSWORD" \
       -t "devices/${id}/telemetry" -m "$message" 2>/dev/null

@@ -271,7 +271,9 @@ final class InJvmDevice implements AutoCloseable {
                 .initialDelay(storm ? 100 : 1_000, TimeUnit.MILLISECONDS).maxDelay(storm ? 100 : 5_000, TimeUnit.MILLISECONDS)
                 .applyAutomaticReconnect().buildAsync();
         client.connect();
-        byte[] telemetry = ("{\"device\":\"" + variant.deviceId() + "\",\"temperature\":21.5}").getBytes(StandardCharsets.UTF_8);
+        // occupancy (whether someone is home) is personal data: the profile declares it sent (5.8-1)
+        byte[] telemetry = ("{\"device\":\"" + variant.deviceId() + "\",\"temperature\":21.5,\"occupied\":true}")
+                .getBytes(StandardCharsets.UTF_8);
         uplink.scheduleWithFixedDelay(() -> {
             if (client.getState().isConnected()) {
                 client.publishWith().topic("devices/" + variant.deviceId() + "/telemetry").payload(telemetry).send();

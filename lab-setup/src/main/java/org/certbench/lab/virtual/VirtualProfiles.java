@@ -114,7 +114,7 @@ public final class VirtualProfiles {
                   debug-interfaces: true              # the console (UART)
                   physical-debug-ports: true
                   secure-boot: false
-                  personal-data-sent: false
+                  personal-data-sent: true            # occupancy with each temperature reading
                   sensitive-personal-data-sent: false
                   external-sensors: true              # a temperature sensor
                   telemetry: true
@@ -170,7 +170,7 @@ public final class VirtualProfiles {
                   18-AccCtrl: { measures: none beyond the MMU }
                   19-SecDev: { process: secure development life cycle with code review }
                   20-SecBoot: { detection: none, notification: none }
-                  21-PersData: { processing: none; temperature readings only }
+                  21-PersData: { processing: occupancy (whether someone is home) with each temperature reading, sent to the owner's broker over TLS }
                   22-ExtSens: { sensors: temperature }
                   23-ResMech: { measures: keeps working locally without the network; reconnects with backoff, recovery-time: 60 s after power returns }
                   24-TelData: { purpose: temperature readings to the owner's broker, security-examination: none }

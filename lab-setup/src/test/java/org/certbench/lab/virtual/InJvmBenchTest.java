@@ -34,13 +34,17 @@ class InJvmBenchTest {
     }
 
     @Test
-    void eachDevicesMqttsPresentsAKeyOfItsOwnNotTheLabBrokers() throws Exception {
-        java.util.Set<java.security.PublicKey> keys = new java.util.HashSet<>();
+    void eachDevicesMqttsPresentsAKeyOfItsOwnNotTheLabBrokersButTheSharedKeyOnesTheFirmwares() throws Exception {
+        java.util.Set<java.security.PublicKey> own = new java.util.HashSet<>();
+        java.util.Set<java.security.PublicKey> firmware = new java.util.HashSet<>();
         for (Variant variant : Variant.all()) {
-            keys.add(DeviceClients.serverKey(variant.inJvmAddress(), Variant.MQTTS));
+            (variant.has(Flaw.SHARED_KEY) ? firmware : own).add(DeviceClients.serverKey(variant.inJvmAddress(), Variant.MQTTS));
         }
-        assertThat(keys).hasSize(Variant.all().size())
+        long sharing = Variant.all().stream().filter(v -> v.has(Flaw.SHARED_KEY)).count();
+        assertThat(sharing).isEqualTo(2);
+        assertThat(own).hasSize(Variant.all().size() - (int) sharing).doesNotContainAnyElementsOf(firmware)
                 .doesNotContain(DeviceClients.serverKey(bench.broker().tlsEndpoint().getHostString(), bench.broker().tlsEndpoint().getPort()));
+        assertThat(firmware).as("one firmware key for every unit that has the flaw").hasSize(1);
     }
 
     @Test

@@ -1055,6 +1055,42 @@ public final class En303645 {
         uplinkSendsNoSecretInClear(dut, probes);
     }
 
+    /**
+     * Test group 5.8-1, functional: personal data the device sends (IXIT 21-PersData) travels encrypted. The lab
+     * broker sees the device's uplink: a session over plain TCP that published anything carried that data in clear,
+     * a FAIL naming its topics. The device's own services are judged by 5.5-1-4 and 5.1-3-2.
+     */
+    @Provision(id = "5.8-1", level = Level.RECOMMENDED, features = Feature.PERSONAL_DATA_SENT)
+    @TestCase(id = "5.8-1-2", assessment = Assessment.FUNCTIONAL, title = "personal data on the uplink travels encrypted",
+            requires = {Requirement.NETWORK, Requirement.UPLINK}, timeout = "PT2M")
+    void personalDataTravelsEncrypted(Dut dut, Probes probes) {
+        uplinkPublishesNothingInClear(dut, probes, "personal data");
+    }
+
+    /**
+     * Test group 5.8-2, functional: sensitive personal data the device sends to its services is encrypted: the
+     * observation of 5.8-1-2, for a device that declares sending sensitive personal data.
+     */
+    @Provision(id = "5.8-2", level = Level.MANDATORY, features = Feature.SENSITIVE_PERSONAL_DATA_SENT)
+    @TestCase(id = "5.8-2-2", assessment = Assessment.FUNCTIONAL, title = "sensitive personal data to services travels encrypted",
+            requires = {Requirement.NETWORK, Requirement.UPLINK}, timeout = "PT2M")
+    void sensitivePersonalDataTravelsEncrypted(Dut dut, Probes probes) {
+        uplinkPublishesNothingInClear(dut, probes, "sensitive personal data");
+    }
+
+    private static void uplinkPublishesNothingInClear(Dut dut, Probes probes, String what) {
+        String host = dut.interfaces().network().orElseThrow().host();
+        List<BrokerSession> publishing = probes.broker().publishingSessionsFrom(host, UPLINK_WAIT);
+        if (publishing.isEmpty()) {
+            throw Verdicts.inconclusive("%s published nothing on the lab broker within %s of the campaign's first look: no data to see "
+                    + "travel (point the device at the bench's broker)", host, UPLINK_WAIT);
+        }
+        List<String> clear = publishing.stream().filter(s -> !s.tls()).map(s -> s.clientId() + " on " + s.publishes().stream()
+                .map(p -> p.topic()).distinct().collect(java.util.stream.Collectors.joining(", "))).toList();
+        Verdicts.failIf(!clear.isEmpty(), "%s published over plain TCP, so the %s IXIT 21-PersData says it sends travel in clear: %s",
+                host, what, String.join("; ", clear));
+    }
+
     private static void uplinkSendsNoSecretInClear(Dut dut, Probes probes) {
         String host = dut.interfaces().network().orElseThrow().host();
         List<BrokerSession> sessions = uplinkSessions(probes, host);

@@ -66,12 +66,28 @@ public final class BrokerWitness {
         BrokerLog log = required();
         BrokerWatch.Watched watched = watch.watch("sessions " + host, caseLabel);
         List<BrokerSession> seen = await(left(wait, watched), () -> log.sessions().stream().filter(s -> s.remoteAddress().equals(host)).toList());
-        write("broker-sessions.txt", host, wait, watched, seen, s -> {
-            StringBuilder line = new StringBuilder(s.connected() + " " + s.describe());
-            s.publishes().forEach(p -> line.append("\n    ").append(p.at()).append(" PUBLISH ").append(p.topic()).append(' ')
-                    .append(p.payloadBytes()).append(" bytes qos ").append(p.qos()).append(p.retain() ? " retained" : ""));
-            return line.toString();
-        });
+        write("broker-sessions.txt", host, wait, watched, seen, BrokerWitness::withPublishes);
+        return seen;
+    }
+
+    private static String withPublishes(BrokerSession s) {
+        StringBuilder line = new StringBuilder(s.connected() + " " + s.describe());
+        s.publishes().forEach(p -> line.append("\n    ").append(p.at()).append(" PUBLISH ").append(p.topic()).append(' ')
+                .append(p.payloadBytes()).append(" bytes qos ").append(p.qos()).append(p.retain() ? " retained" : ""));
+        return line.toString();
+    }
+
+    /**
+     * The sessions of a host that published something, waiting up to {@code wait} from when the campaign first watched
+     * for one (and never past the case's deadline); written, with their PUBLISHes, to {@code broker-publishes.txt}.
+     */
+    public List<BrokerSession> publishingSessionsFrom(String host, Duration wait) {
+        BrokerLog log = required();
+        // one watch with sessionsFrom: a device given the whole wait to show up on the broker has had it to publish too
+        BrokerWatch.Watched watched = watch.watch("sessions " + host, caseLabel);
+        List<BrokerSession> seen = await(left(wait, watched), () -> log.sessions().stream()
+                .filter(s -> s.remoteAddress().equals(host) && !s.publishes().isEmpty()).toList());
+        write("broker-publishes.txt", host, wait, watched, seen, BrokerWitness::withPublishes);
         return seen;
     }
 
