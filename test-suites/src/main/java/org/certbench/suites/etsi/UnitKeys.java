@@ -26,8 +26,9 @@ import org.certbench.probes.tls.TlsScanOptions;
 /**
  * The leaf certificates a unit's TLS services present on its declared TCP ports, compared with every other unit's
  * of the campaign (5.4-3, 5.4-4): the other units' TLS ports as their profiles declare them, and any port where this
- * unit speaks TLS. Reading them is a handshake per port: harmless to a unit whose own lane is busy. Keys are compared by the SHA-256 of their SubjectPublicKeyInfo, so a key reissued under another certificate
- * still counts; all units are compared, whatever their model; the same key on two ports of one unit is its own.
+ * unit speaks TLS. Reading them is a handshake per port: harmless to a unit whose own lane is busy. Keys are compared
+ * by the SHA-256 of their SubjectPublicKeyInfo, so a key reissued under another certificate still counts; all units
+ * are compared, whatever their model; the same key on two ports of one unit is its own.
  */
 final class UnitKeys {
 
