@@ -177,9 +177,9 @@ if campaign_dir.exists():
         data["peak_rss_mib"] = round(int(rss.read_text().split()[-1]) / 1024) if rss.exists() and rss.read_text().split() else None
         data["problems"] = (campaign_dir / f"{result.stem}.err").read_text(errors="replace").count("OutOfMemoryError")
         found.setdefault(devices, []).append(data)
-    # A case that compares the units of a campaign decides differently alone: 5.4-4-2 cannot decide on one unit, and
-    # on copies of the flawed device (one firmware key) it must FAIL on every one of them.
-    comparing = {"5.4-4-2"}
+    # A case that compares the units of a campaign decides differently alone: none can decide on one unit; on copies of
+    # the flawed device the key cases must FAIL on every copy (one firmware key) and the label passwords PASS (each its own).
+    comparing = {"5.4-3-2": "FAIL", "5.4-4-2": "FAIL", "5.1-2-2": "PASS"}
     alone = {c["case"]: c["verdict"] for c in found[1][0]["cases"] if c["case"] not in comparing} if 1 in found else {}
 
     def same_as_alone(data):
@@ -189,8 +189,7 @@ if campaign_dir.exists():
         if not alone or len(by_device) != data["devices"]:
             return False
         for verdicts in by_device.values():
-            expected = "INCONCLUSIVE" if data["devices"] == 1 else "FAIL"
-            if any(verdicts.get(case) != expected for case in comparing):
+            if any(verdicts.get(case) != ("INCONCLUSIVE" if data["devices"] == 1 else expected) for case, expected in comparing.items()):
                 return False
             if {k: v for k, v in verdicts.items() if k not in comparing} != alone:
                 return False
@@ -261,8 +260,8 @@ if campaign is not None:
     r = campaign["ratio_16_to_1"]
     lines.append(f"| the same campaign on 1, 4 and 16 devices at once | {cell(1)} | {cell(4)} | {cell(16)} | "
                  f"{'–' if r is None else f'{r:.2f}'} | ≤ 2.50 {'✔' if campaign['goal_holds'] else '✘'} | same verdicts as alone: "
-                 f"{'yes' if all(d['same_verdicts_as_alone'] for d in sc.values()) else 'NO'} (5.4-4-2 aside: undecided alone, "
-                 f"FAIL on every copy, which share the firmware key) |")
+                 f"{'yes' if all(d['same_verdicts_as_alone'] for d in sc.values()) else 'NO'} (5.1-2-2, 5.4-3-2, 5.4-4-2 aside: "
+                 f"undecided alone; with copies 5.4-x FAIL on every one, which share the firmware key, 5.1-2-2 PASS) |")
     heap = " | ".join(f"{sc[n]['peak_heap_mib']} MiB (RSS {sc[n]['peak_rss_mib']} MiB)" if n in sc else "–" for n in (1, 4, 16))
     lines.append(f"| peak heap (GC log, -Xmx512m; the devices and the lab broker share the JVM), and resident memory | {heap} | "
                  f"– | ≤ 512 MiB heap {'✔' if campaign['peak_heap_holds'] else '✘'} | no OutOfMemoryError: "
