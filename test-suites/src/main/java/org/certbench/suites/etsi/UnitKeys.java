@@ -61,16 +61,17 @@ final class UnitKeys {
      */
     static Comparison compare(Dut dut, Units units, Bench bench, Probes probes, Evidence evidence) {
         String host = dut.interfaces().network().orElseThrow().host();
+        // alone, nothing can be compared: said before a port is spoken to (3.3 s of identifying on a virtual unit)
+        List<Dut> others = units.others(dut);
+        if (others.isEmpty()) {
+            throw Verdicts.inconclusive("%s is the only unit in this campaign: TS 103 701 compares the keys of at least two units; "
+                    + "certify it together with another unit", dut.id());
+        }
         Set<Integer> ownTls = tlsServices(dut, bench, probes);
         Map<Integer, CertificateInfo> own = leaves(dut, ownTls, probes);
         if (own.isEmpty()) {
             throw Verdicts.inconclusive("no TLS service on the declared ports of %s presented a certificate: no key to compare "
                     + "(keys of other kinds are the assessor's, in the conceptual case)", host);
-        }
-        List<Dut> others = units.others(dut);
-        if (others.isEmpty()) {
-            throw Verdicts.inconclusive("%s is the only unit in this campaign: TS 103 701 compares the keys of at least two units; "
-                    + "certify it together with another unit", dut.id());
         }
         StringBuilder table = new StringBuilder("unit, address, port, key, public key sha256\n");
         own.forEach((port, leaf) -> table.append(row(dut, port, leaf)));
