@@ -51,11 +51,6 @@ public final class VirtualOutlet implements AutoCloseable {
         return "tasmota+http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Whether the plug is on. */
-    public synchronized boolean powered() {
-        return powered;
-    }
-
     private void handle(HttpExchange exchange) throws IOException {
         String command = String.valueOf(exchange.getRequestURI().getQuery()).replace("cmnd=", "").trim();
         boolean state;

@@ -1,6 +1,7 @@
 package org.certbench.suites.etsi;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,7 @@ import org.certbench.probes.mqtt.MqttLogin;
 import org.certbench.probes.mqtt.MqttVersion;
 import org.certbench.probes.net.PortRange;
 import org.certbench.probes.net.PortScan;
+import org.certbench.probes.net.PortWatch;
 import org.certbench.probes.net.ServiceGuess;
 import org.certbench.probes.serial.ConsoleState;
 import org.certbench.probes.serial.SerialEndpoint;
@@ -948,10 +950,10 @@ public final class En303645 {
                     host, declared);
         }
         boolean reports = dut.interfaces().uplink().isPresent() && probes.broker().log().isPresent();
-        java.time.Instant on;
+        Instant on;
         try {
             probes.power().set(outlet, operator, false);
-            org.certbench.probes.net.PortWatch off = probes.net().watchTcp(host, up, Duration.ofSeconds(30), Set::isEmpty);
+            PortWatch off = probes.net().watchTcp(host, up, Duration.ofSeconds(30), Set::isEmpty);
             if (!off.settled()) {
                 throw Verdicts.inconclusive("outlet %s did not cut the power of %s: %s still answer 30 s after it was switched off",
                         outletName, host, off.open());
@@ -959,14 +961,14 @@ public final class En303645 {
             sleepFor(POWER_OFF_TIME);
         } finally {
             probes.power().set(outlet, operator, true);
-            on = java.time.Instant.now();
+            on = Instant.now();
         }
-        org.certbench.probes.net.PortWatch back = probes.net().watchTcp(host, up, recovery, open -> open.containsAll(up));
+        PortWatch back = probes.net().watchTcp(host, up, recovery, open -> open.containsAll(up));
         Verdicts.failIf(!back.settled(), "after the power came back, %s did not answer again within %d s on %s (it answered on %s before "
                 + "the cut)", host, recovery.toSeconds(), back.missing(up), up);
         String came = String.format(java.util.Locale.ROOT, "ports %s back %.1f s after the power", up, back.elapsed().toMillis() / 1000.0);
         if (reports) {
-            Duration left = recovery.minus(Duration.between(on, java.time.Instant.now()));
+            Duration left = recovery.minus(Duration.between(on, Instant.now()));
             List<BrokerSession> again = probes.broker().sessionsSince(host, on, left.isNegative() ? Duration.ZERO : left);
             Verdicts.failIf(again.isEmpty(), "%s came back (%s) but did not report to the lab broker again within %d s of the power",
                     host, came, recovery.toSeconds());

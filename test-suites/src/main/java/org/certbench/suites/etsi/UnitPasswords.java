@@ -64,7 +64,7 @@ final class UnitPasswords {
         return problems;
     }
 
-    /** The credentials of a unit that carry a password, in the profile's order. */
+    /** The unit's credentials (each carries a password), in the profile's order. */
     static List<Credential> passwords(Dut unit) {
         return unit.credentials().names().stream().map(name -> unit.credentials().get(name).orElseThrow()).toList();
     }

@@ -48,7 +48,6 @@ public final class Campaign {
     private final Bench bench;
     private final AnswersFile answers;
     private final Units units;
-    private final List<String> devices;
     private final List<String> standards;
     private String id;
     private final Path out;
@@ -70,7 +69,6 @@ public final class Campaign {
         this.bench = bench;
         this.answers = answers;
         this.units = units;
-        this.devices = units.all().stream().map(org.certbench.api.Dut::id).toList();
         this.standards = List.copyOf(standards);
         this.id = ID_TIME.format(started) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
         this.out = settings.out().orElse(Path.of("certbench-runs", id));
@@ -113,7 +111,8 @@ public final class Campaign {
             throw new IOException(out + " already holds a run (" + Ledger.FILE_NAME + "); give another output folder");
         }
         ledger = Ledger.open(ledgerFile);
-        ledger.append(new LedgerRow.Campaign(Ledger.now(), id, VERSION, settings.operator(), bench.lab(), devices,
+        ledger.append(new LedgerRow.Campaign(Ledger.now(), id, VERSION, settings.operator(), bench.lab(),
+                units.all().stream().map(org.certbench.api.Dut::id).toList(),
                 standards, out.toAbsolutePath().toString(), settings.given()));
         watchForStop();
     }
