@@ -2,8 +2,11 @@ package org.certbench.probes.net;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -113,6 +116,9 @@ public final class TcpPortScanner {
 
         void scan(InetAddress address, int concurrency, long timeoutNanos, Deadline deadline) throws IOException {
             int next = first;
+            // A socket of the address's own family: the JDK's default, a dual-stack IPv6 socket, costs an IPv4 target a
+            // setsockopt and the kernel's v4-mapped path on every port.
+            ProtocolFamily family = address instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
             // Oldest first, so time-outs are found at the head; decided entries are dropped lazily.
             ArrayDeque<Pending> inFlight = new ArrayDeque<>();
             int active = 0;
@@ -120,7 +126,7 @@ public final class TcpPortScanner {
                 while ((next <= last || active > 0) && !deadline.expired() && !Thread.currentThread().isInterrupted()) {
                     while (next <= last && active < concurrency) {
                         int port = next++;
-                        SocketChannel channel = SocketChannel.open();
+                        SocketChannel channel = SocketChannel.open(family);
                         try {
                             channel.configureBlocking(false);
                             if (channel.connect(new InetSocketAddress(address, port))) {

@@ -2,6 +2,8 @@ package org.certbench.probes.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import org.certbench.probes.Deadline;
 import org.certbench.probes.testing.NamespaceHost;
@@ -62,5 +64,17 @@ class TcpPortScannerTest {
 
         assertThat(scan.open()).isEmpty();
         assertThat(scan.closed()).isEqualTo(21);
+    }
+
+    @Test
+    void anIpv6HostIsScannedOnSocketsOfItsOwnFamily() throws Exception {
+        // IPv4 targets get IPv4 sockets; this keeps the IPv6 side working. Only a port of the test's own on ::1 is scanned.
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getByName("::1"))) {
+            int port = listener.getLocalPort();
+            PortScan scan = new TcpPortScanner(ScanOptions.DEFAULT).scan("::1", PortRange.of(port, port), Deadline.NONE);
+
+            assertThat(scan.complete()).isTrue();
+            assertThat(scan.open()).containsExactly(port);
+        }
     }
 }
