@@ -23,7 +23,10 @@ public enum Flaw {
     ACCEPTS_ANY_BROKER_CERT("accepts-any-broker-cert", "5.5-1"),
     /** HTTPS with a 1024-bit RSA key (and, in the container, TLS 1.0 and legacy cipher suites) (5.5-1). */
     WEAK_TLS("weak-tls", "5.5-1"),
-    /** The vulnerability disclosure policy and the support period are published only behind a login (5.2-1, 5.3-13). */
+    /**
+     * Every published document (the vulnerability disclosure policy, the support period, the sensors, deletion, setup
+     * and privacy pages) is behind a login (5.2-1, 5.3-13, 5.8-3, 5.11-3, 5.12-2, 5.12-3, 6-1, 6-5).
+     */
     DOCS_BEHIND_LOGIN("docs-behind-login", "5.2-1"),
     /** Before any login, the console and the web server's Server header name the firmware and software versions (5.6-2). */
     CHATTY_BANNER("chatty-banner", "5.6-2"),

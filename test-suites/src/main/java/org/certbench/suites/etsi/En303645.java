@@ -366,6 +366,91 @@ public final class En303645 {
                 "the support period at %s states neither a period nor an end date", period.address());
     }
 
+    /** What a description of sensors names: a sensor, or the kinds a reader looks for. */
+    private static final Pattern SENSORS = Pattern.compile("(?i)\\bsensors?\\b|\\bcameras?\\b|\\bmicrophones?\\b|\\bmotion\\b|\\bdetectors?\\b");
+    private static final Pattern DELETION = Pattern.compile("(?i)\\b(delet|eras|remov|wip|reset)\\w*");
+    private static final Pattern SETUP = Pattern.compile("(?i)\\bset\\s*up\\b|\\bsetup\\b|\\bpassword\\b|\\bconfigur\\w*");
+    private static final Pattern CHECKING = Pattern.compile("(?i)\\b(check|verif|confirm|shows?)\\w*");
+    private static final Pattern PERSONAL_DATA = Pattern.compile("(?i)personal data|privacy");
+    /** A document saying the device handles no personal data, read against a profile that declares it does. */
+    private static final Pattern NO_PERSONAL_DATA = Pattern.compile(
+            "(?i)\\b(processes|collects|sends|stores|handles) no personal data|\\bno personal data (is|are) (processed|collected|sent|stored)");
+    private static final Pattern TELEMETRY = Pattern.compile("(?i)\\btelemetry\\b|\\b(sends?|collects?|reports?)\\b");
+
+    /**
+     * Test group 5.8-3, functional: the external sensors are described where a buyer can read it: the document IXIT
+     * 2-UserInfo/external-sensors names is public and names the sensors. The assessor compares it with the device.
+     */
+    @Provision(id = "5.8-3", level = Level.MANDATORY, features = Feature.EXTERNAL_SENSORS)
+    @TestCase(id = "5.8-3-2", assessment = Assessment.FUNCTIONAL, title = "the external sensors are described in public", timeout = "PT1M")
+    void sensorsAreDescribed(Dut dut, Probes probes, Evidence evidence) {
+        publishedAndAbout(dut, probes, evidence, "external-sensors", "description of the external sensors", SENSORS, "names no sensor");
+    }
+
+    /**
+     * Test group 5.11-3, functional: the instructions for deleting personal data are public (IXIT
+     * 2-UserInfo/deletion) and say how to delete, erase or reset.
+     */
+    @Provision(id = "5.11-3", level = Level.RECOMMENDED)
+    @TestCase(id = "5.11-3-2", assessment = Assessment.FUNCTIONAL, title = "the deletion instructions are public", timeout = "PT1M")
+    void deletionInstructionsArePublished(Dut dut, Probes probes, Evidence evidence) {
+        publishedAndAbout(dut, probes, evidence, "deletion", "instructions for deleting user data", DELETION,
+                "say nothing of deleting, erasing or resetting");
+    }
+
+    /** Test group 5.12-2, functional: the secure-setup guidance (IXIT 2-UserInfo/secure-setup) is public and about setting up. */
+    @Provision(id = "5.12-2", level = Level.RECOMMENDED)
+    @TestCase(id = "5.12-2-2", assessment = Assessment.FUNCTIONAL, title = "the secure-setup guidance is public", timeout = "PT1M")
+    void setupGuidanceIsPublished(Dut dut, Probes probes, Evidence evidence) {
+        publishedAndAbout(dut, probes, evidence, "secure-setup", "secure-setup guidance", SETUP, "says nothing of setting the device up");
+    }
+
+    /**
+     * Test group 5.12-3, functional: the guidance on checking that the device is set up securely (IXIT
+     * 2-UserInfo/secure-setup-check) is public, the section its address names exists, and it says how to check.
+     */
+    @Provision(id = "5.12-3", level = Level.RECOMMENDED)
+    @TestCase(id = "5.12-3-2", assessment = Assessment.FUNCTIONAL, title = "the guidance to check the setup is public", timeout = "PT1M")
+    void setupCheckGuidanceIsPublished(Dut dut, Probes probes, Evidence evidence) {
+        publishedAndAbout(dut, probes, evidence, "secure-setup-check", "guidance to check the setup", CHECKING,
+                "says nothing of checking the setup");
+    }
+
+    /**
+     * Test group 6-1, functional: the information on personal data (IXIT 2-UserInfo/personal-data) is public and
+     * about personal data; a document saying the device handles none, for a device whose profile declares personal
+     * data sent or processed, is a FAIL quoting it. The assessor judges the rest in 6-1-1.
+     */
+    @Provision(id = "6-1", level = Level.MANDATORY)
+    @TestCase(id = "6-1-2", assessment = Assessment.FUNCTIONAL, title = "the personal-data information is public and agrees "
+            + "with the profile", timeout = "PT1M")
+    void personalDataInformationIsPublished(Dut dut, Probes probes, Evidence evidence) {
+        PublishedDocuments.Fetched document = publishedAndAbout(dut, probes, evidence, "personal-data",
+                "information on personal data", PERSONAL_DATA, "says nothing of personal data or privacy");
+        boolean sent = dut.feature(Feature.PERSONAL_DATA_SENT).orElse(false);
+        boolean processed = dut.feature(Feature.PERSONAL_DATA_PROCESSED).orElse(false);
+        Matcher none = NO_PERSONAL_DATA.matcher(document.text());
+        if ((sent || processed) && none.find()) {
+            throw Verdicts.fail("the information on personal data at %s says \"%s\", but the profile declares personal data %s",
+                    document.address(), none.group(), sent ? "sent" : "processed");
+        }
+    }
+
+    /** Test group 6-5, functional: what telemetry is collected is told in public (IXIT 2-UserInfo/telemetry). */
+    @Provision(id = "6-5", level = Level.MANDATORY, features = Feature.TELEMETRY)
+    @TestCase(id = "6-5-2", assessment = Assessment.FUNCTIONAL, title = "the telemetry collected is told in public", timeout = "PT1M")
+    void telemetryIsTold(Dut dut, Probes probes, Evidence evidence) {
+        publishedAndAbout(dut, probes, evidence, "telemetry", "information on telemetry", TELEMETRY, "says nothing of what is sent");
+    }
+
+    /** The document IXIT 2-UserInfo names under {@code key}, public and about {@code subject}, or a FAIL saying it is not. */
+    private static PublishedDocuments.Fetched publishedAndAbout(Dut dut, Probes probes, Evidence evidence, String key, String what,
+            Pattern subject, String otherwise) {
+        PublishedDocuments.Fetched document = PublishedDocuments.fetch(dut, probes, evidence, key, what);
+        Verdicts.failIf(!subject.matcher(document.text()).find(), "the %s at %s %s", what, document.address(), otherwise);
+        return document;
+    }
+
     /**
      * Test group 5.5-1, functional: every TLS and DTLS service of the device offers only best-practice
      * cryptography: no SSLv3, TLS 1.0 or 1.1, DTLS 1.0; no NULL, export, anonymous, RC4, DES, 3DES or MD5 suites
@@ -939,9 +1024,7 @@ public final class En303645 {
         String outletName = dut.interfaces().powerOutlet().orElseThrow();
         String outlet = bench.outlet(outletName).orElseThrow(() -> Verdicts.inconclusive(
                 "the bench has no outlet named %s (the profile's interfaces.power.outlet)", outletName));
-        Duration recovery = dut.ixit().text("23-ResMech", "recovery-time").map(RECOVERY_TIME::matcher).filter(Matcher::find)
-                .map(m -> m.group(2).toLowerCase(java.util.Locale.ROOT).startsWith("m") ? Duration.ofMinutes(Long.parseLong(m.group(1)))
-                        : Duration.ofSeconds(Long.parseLong(m.group(1)))).orElse(RECOVERY_DEFAULT);
+        Duration recovery = recoveryTime(dut);
         Set<Integer> declared = new TreeSet<>(network.declaredPorts(Transport.TCP));
         declared.removeAll(DeviceServices.benchPorts(network, bench));
         Set<Integer> up = probes.net().watchTcp(host, declared, Duration.ZERO, open -> true).open();
@@ -976,6 +1059,61 @@ public final class En303645 {
                     again.get(0).connected()).toMillis() / 1000.0);
         }
         evidence.finding(Finding.pass("power-cut", "came back by itself: " + came));
+    }
+
+    /** IXIT 23-ResMech/recovery-time ("60 s", "2 min"), or 2 min when the IXIT declares none. */
+    private static Duration recoveryTime(Dut dut) {
+        return dut.ixit().text("23-ResMech", "recovery-time").map(RECOVERY_TIME::matcher).filter(Matcher::find)
+                .map(m -> m.group(2).toLowerCase(java.util.Locale.ROOT).startsWith("m") ? Duration.ofMinutes(Long.parseLong(m.group(1)))
+                        : Duration.ofSeconds(Long.parseLong(m.group(1)))).orElse(RECOVERY_DEFAULT);
+    }
+
+    /** The longest the lab broker stands in for a lost internet connection in 5.9-2-2. */
+    private static final Duration OFFLINE_WINDOW = Duration.ofSeconds(20);
+    /** How long each port that answered before may take to answer while the device is offline. */
+    private static final Duration OFFLINE_ANSWER = Duration.ofSeconds(5);
+
+    /**
+     * Test group 5.9-2, functional: the device keeps working locally when its connection to its services is lost,
+     * and comes back cleanly when the connection does. The lab broker, which stands in for the device's services, drops
+     * the device's sessions and turns it away for up to 20 s. Once the device has been refused (it knows it is offline),
+     * or halfway through the window if it never tries, every declared TCP port that answered before must still answer;
+     * a port that stops is a FAIL naming it. The refusal then ends at once, and the device must report to the broker
+     * again within IXIT 23-ResMech/recovery-time (2 min when none is declared).
+     */
+    @Provision(id = "5.9-2", level = Level.RECOMMENDED)
+    @TestCase(id = "5.9-2-2", assessment = Assessment.FUNCTIONAL, title = "local functions go on while the uplink is down, "
+            + "and the uplink comes back", requires = {Requirement.NETWORK, Requirement.UPLINK}, timeout = "PT4M")
+    void worksOfflineAndRecovers(Dut dut, Bench bench, Probes probes, Evidence evidence) {
+        NetworkInterface network = dut.interfaces().network().orElseThrow();
+        String host = network.host();
+        uplinkSessions(probes, host);
+        Set<Integer> declared = new TreeSet<>(network.declaredPorts(Transport.TCP));
+        declared.removeAll(DeviceServices.benchPorts(network, bench));
+        Set<Integer> up = probes.net().watchTcp(host, declared, Duration.ZERO, open -> true).open();
+        if (up.isEmpty()) {
+            throw Verdicts.inconclusive("no declared TCP port of %s answers (%s): no local function to see go on offline", host, declared);
+        }
+        PortWatch[] offline = new PortWatch[1];
+        List<RefusedConnect> tries = probes.broker().refuseFor(host, OFFLINE_WINDOW, (seen, left) -> {
+            if (offline[0] == null && (!seen.isEmpty() || left.compareTo(OFFLINE_WINDOW.dividedBy(2)) <= 0)) {
+                offline[0] = probes.net().watchTcp(host, up, OFFLINE_ANSWER, open -> open.containsAll(up));
+            }
+            return offline[0] != null && !seen.isEmpty();
+        });
+        Instant back = Instant.now();
+        if (offline[0] == null) {
+            throw Verdicts.inconclusive("the broker's refusal of %s ended before its local ports could be read", host);
+        }
+        Verdicts.failIf(!offline[0].settled(), "with its uplink down, %s stopped answering on %s (it answered on %s before)", host,
+                offline[0].missing(up), up);
+        Duration recovery = recoveryTime(dut);
+        List<BrokerSession> again = probes.broker().sessionsSince(host, back, recovery);
+        Verdicts.failIf(again.isEmpty(), "%s kept its local ports %s while offline, but did not report to the lab broker again within "
+                + "%d s of it coming back", host, up, recovery.toSeconds());
+        evidence.finding(Finding.pass("offline", String.format(java.util.Locale.ROOT, "ports %s answered while the uplink was down "
+                + "(%s); reporting again %.1f s after the broker came back", up, tries.isEmpty() ? "it never tried to reconnect"
+                : "refused " + tries.size() + " time(s)", Duration.between(back, again.get(0).connected()).toMillis() / 1000.0)));
     }
 
     private static void sleepFor(Duration time) {

@@ -3,6 +3,7 @@ package org.certbench.suites.etsi;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.certbench.api.Dut;
 import org.certbench.api.Evidence;
 import org.certbench.api.Verdicts;
@@ -12,8 +13,8 @@ import org.certbench.probes.http.HttpResult;
 
 /**
  * The documents a manufacturer publishes (IXIT 2-UserInfo): fetched as anyone would, without an
- * account, and kept as evidence. A document behind a login or missing is a FAIL; one that cannot be
- * reached from the bench is INCONCLUSIVE.
+ * account, and kept as evidence. A document behind a login or missing, or an address whose {@code #section}
+ * the page lacks, is a FAIL; one that cannot be reached from the bench is INCONCLUSIVE.
  */
 final class PublishedDocuments {
 
@@ -52,6 +53,12 @@ final class PublishedDocuments {
         String text = new String(page.body(), StandardCharsets.UTF_8).replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ").strip();
         if (page.text().toLowerCase(Locale.ROOT).matches("(?s).*type\\s*=\\s*[\"']?password.*")) {
             throw Verdicts.fail("the %s at %s leads to a login form, not the document", what, address);
+        }
+        // An address with a #section points at a part of a page: the page must have it, or the reader lands nowhere.
+        String section = uri.getFragment();
+        if (section != null && !section.isEmpty()
+                && !Pattern.compile("(?i)\\b(id|name)\\s*=\\s*[\"']?" + Pattern.quote(section) + "[\"'\\s>]").matcher(page.text()).find()) {
+            throw Verdicts.fail("the %s at %s is not there: the page has no section #%s", what, address, section);
         }
         return new Fetched(page.uri(), text);
     }
