@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ctrl-C and then {@code kill -9} of a real certbench process in the middle of a campaign on the flawed virtual
- * device (the second time in the middle of a case, with its evidence half written), each followed by {@code run --resume}:
+ * device (the second time in the middle of a case, with its evidence half written, the third between two cases), each
+ * followed by {@code run --resume}:
  * the campaign completes, no decided case runs again, every recorded row and evidence file is kept once,
  * and the signed bundle verifies. Then a run stopped after its end row but before its bundle: resume
  * writes the bundle and runs nothing.
@@ -96,7 +97,15 @@ class ResumeTest {
         killWhen(ledger, rows -> caseInProgressWithEvidence(out, rows), "a case with evidence but no verdict yet");
         List<LedgerRow> atSecondKill = LedgerReader.read(ledger);
 
-        // 3. Resumed to the end, signed.
+        // 3. Resumed, then killed between two cases: a verdict the last row written, no case's evidence on disk without one.
+        running = certbench(dir.resolve("between.log"), "run", "--resume", out.toString(), "--plain");
+        awaitLedger(ledger, rows -> LedgerReader.rows(rows, LedgerRow.Resume.class).size() == 2, "a second resume row");
+        int decidedAtSecondKill = verdicts(atSecondKill).size();
+        killWhen(ledger, rows -> verdicts(rows).size() > decidedAtSecondKill && rows.get(rows.size() - 1) instanceof LedgerRow.CaseVerdict
+                && !caseInProgressWithEvidence(out, rows), "a moment between two cases");
+        List<LedgerRow> atThirdKill = LedgerReader.read(ledger);
+
+        // 4. Resumed to the end, signed.
         running = certbench(dir.resolve("third.log"), "run", "--resume", out.toString(), "--plain",
                 "--sign-with", keys.resolve(TestKeys.KEYSTORE_FILE).toString(), "--password-file", password.toString());
         assertThat(running.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as(log("third.log")).isTrue();
@@ -106,7 +115,7 @@ class ResumeTest {
 
         List<LedgerRow> rows = LedgerReader.read(ledger);
         List<LedgerRow.Resume> resumes = LedgerReader.rows(rows, LedgerRow.Resume.class);
-        assertThat(resumes).hasSize(2);
+        assertThat(resumes).hasSize(3);
         assertThat(resumes.get(0).decided()).isEqualTo(firstDecided.size());
         assertThat(LedgerReader.rows(rows, LedgerRow.Campaign.class)).hasSize(1);
         assertThat(LedgerReader.rows(rows, LedgerRow.End.class)).hasSize(1);
@@ -116,7 +125,7 @@ class ResumeTest {
         List<LedgerRow.CaseVerdict> verdicts = verdicts(rows);
         assertThat(verdicts.stream().map(LedgerRow.CaseVerdict::uid).toList()).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(planned);
-        assertThat(verdicts).containsAll(firstDecided).containsAll(verdicts(atSecondKill));
+        assertThat(verdicts).containsAll(firstDecided).containsAll(verdicts(atSecondKill)).containsAll(verdicts(atThirdKill));
         // Decision rows are not doubled by the resumed roll-ups.
         assertThat(LedgerReader.rows(rows, LedgerRow.RollUp.class).stream().map(LedgerRow.RollUp::uid).toList()).doesNotHaveDuplicates();
         assertThat(LedgerReader.rows(rows, LedgerRow.Ics.class).stream().map(i -> i.device() + i.standard()).toList()).doesNotHaveDuplicates();
@@ -158,7 +167,7 @@ class ResumeTest {
         CertbenchCliTest.Result verified = CertbenchCliTest.certbench("verify", out.toString(), "--ca", keys.resolve(TestKeys.CA_FILE).toString());
         assertThat(verified.exit()).as(verified.out() + verified.err()).isEqualTo(ExitCodes.PASS);
 
-        // 4. Stopped after the end row, before the bundle was written: resume only writes the bundle.
+        // 5. Stopped after the end row, before the bundle was written: resume only writes the bundle.
         for (String file : List.of("report.json", "report.html", "MANIFEST.sha256", "MANIFEST.sha256.p7s")) {
             Files.delete(out.resolve(file));
         }
@@ -169,7 +178,7 @@ class ResumeTest {
         assertThat(Files.readAllLines(ledger)).hasSize((int) lines);
         verified = CertbenchCliTest.certbench("verify", out.toString(), "--ca", keys.resolve(TestKeys.CA_FILE).toString());
         assertThat(verified.exit()).as(verified.out() + verified.err()).isEqualTo(ExitCodes.PASS);
-        assertThat(log("first.log") + log("second.log") + log("third.log") + again.out() + again.err())
+        assertThat(log("first.log") + log("second.log") + log("between.log") + log("third.log") + again.out() + again.err())
                 .doesNotContain(Files.readString(password).trim());
     }
 
