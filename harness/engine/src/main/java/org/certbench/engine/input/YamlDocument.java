@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -45,6 +47,9 @@ import tools.jackson.databind.node.ObjectNode;
  * }</pre>
  */
 public final class YamlDocument {
+
+    /** An escape of a double-quoted scalar by code (a backslash, then x, u or U) and the hexadecimal digits after it. */
+    private static final Pattern CUT_SHORT_ESCAPE = Pattern.compile("\\\\([xuU])([0-9A-Fa-f]*)");
 
     /** Largest input file accepted. Profiles and bench files are a few kilobytes. */
     public static final long MAX_BYTES = 1024 * 1024;
@@ -89,6 +94,19 @@ public final class YamlDocument {
                     mark.map(m -> m.getColumn() + 1).orElse(0), "", "not valid YAML: " + firstLine(e.getProblem())));
         } catch (YamlEngineException e) {
             throw new InvalidInputException(InputProblem.ofFile(file, "not valid YAML: " + firstLine(e.getMessage())));
+        } catch (NumberFormatException e) {
+            // SnakeYAML Engine's scanner parses an escape by code (backslash x, u or U) cut short by the end of the text
+            // without checking its digits (found by fuzzing): the place is that of the first escape with too few digits.
+            Matcher escape = CUT_SHORT_ESCAPE.matcher(text);
+            while (escape.find()) {
+                if (escape.group(2).length() < switch (escape.group(1)) { case "x" -> 2; case "u" -> 4; default -> 8; }) {
+                    String before = text.substring(0, escape.start());
+                    throw new InvalidInputException(new InputProblem(file, (int) before.chars().filter(c -> c == '\n').count() + 1,
+                            escape.start() - before.lastIndexOf('\n'), "", "not valid YAML: the escape " + escape.group()
+                            + " has too few hexadecimal digits"));
+                }
+            }
+            throw new InvalidInputException(InputProblem.ofFile(file, "not valid YAML: an escape has too few hexadecimal digits"));
         }
         if (node.isEmpty()) {
             throw new InvalidInputException(InputProblem.ofFile(file, "the file is empty"));
